@@ -1,0 +1,61 @@
+/**
+ * `maidian-collector`: starts the collector from the command line and stops it gracefully on
+ * SIGTERM/SIGINT (in-flight batches commit before the database closes).
+ */
+import { ConfigError } from './config/load-config.js';
+import { parseCliArgs, USAGE, UsageError } from './cli-args.js';
+import { startCollector } from './server.js';
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseCliArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`maidian-collector: ${err.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  let collector;
+  try {
+    collector = await startCollector({ dbPath: args.db, port: args.port, host: args.host, config: args.config });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`maidian-collector: ${err.message}\n`);
+      return 1;
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      process.stderr.write(`maidian-collector: cannot listen on ${args.host}:${args.port} (${code}); choose another --port\n`);
+      return 1;
+    }
+    throw err;
+  }
+  process.stdout.write(`maidian-collector listening on ${collector.url}\n`);
+  const running = collector;
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.stdout.write(`maidian-collector: ${signal}, finishing in-flight requests…\n`);
+      // A second signal means "now": exit without waiting.
+      process.once(signal, () => process.exit(1));
+      running.close().then(resolve, (err) => {
+        process.stderr.write(`maidian-collector: shutdown failed: ${(err as Error).message}\n`);
+        resolve();
+      });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`maidian-collector: ${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  },
+);

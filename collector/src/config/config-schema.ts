@@ -1,0 +1,76 @@
+/**
+ * The collector's configuration file (`maidian.config.json`): the sites it collects for, who may
+ * read reports, and privacy settings. Validated with zod so a mistake is reported with its place.
+ */
+import { z } from 'zod';
+
+const Token = z.string().min(16, 'tokens must be at least 16 characters, so they cannot be guessed');
+
+/** One site the collector accepts events for. */
+export const SiteConfig = z
+  .object({
+    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'site ids use letters, digits, _ and -'),
+    name: z.string().min(1),
+    /** The site's own hosts: referrers from them are internal, not traffic sources. */
+    hosts: z.array(z.string().min(1)).default([]),
+    /** Write keys accepted in the batch body; empty or absent = no key required. */
+    writeKeys: z.array(z.string().min(1)).default([]),
+    /** Browser origins allowed to send events (CORS); "*" allows any. */
+    allowedOrigins: z.array(z.string().min(1)).default([]),
+    /** Path to the site dictionary JSON, relative to the config file. */
+    dictionary: z.string().min(1),
+    /** IANA time zone in which the site's reports cut days. */
+    timezone: z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. "Asia/Shanghai", "UTC")' }).default('UTC'),
+    /** Secret mixed into hashed phone numbers and emails. */
+    salt: z.string().min(16, 'the salt must be at least 16 characters'),
+  })
+  .strict();
+
+/** A token allowed to read reports of some sites ("*" = all). */
+export const ReadToken = z
+  .object({
+    token: Token,
+    sites: z.union([z.literal('*'), z.array(z.string().min(1)).min(1)]),
+  })
+  .strict();
+
+/** The whole configuration file. */
+export const CollectorConfig = z
+  .object({
+    sites: z.array(SiteConfig).min(1),
+    readTokens: z.array(ReadToken).default([]),
+    /** Token for administrative calls (quarantine replay); also reads every site. */
+    adminToken: Token.optional(),
+    ip: z
+      .object({
+        /** truncate: zero the host part (IPv4 /24, IPv6 /48); drop: store no IP at all. */
+        anonymize: z.enum(['truncate', 'drop']).default('truncate'),
+      })
+      .strict()
+      .default({ anonymize: 'truncate' }),
+    /** Express "trust proxy" setting; only set it behind a proxy you run, else clients spoof IPs. */
+    trustProxy: z.union([z.boolean(), z.number().int().nonnegative(), z.string()]).default(false),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.sites.forEach((site, i) => {
+      if (seen.has(site.id)) ctx.addIssue({ code: 'custom', path: ['sites', i, 'id'], message: `site id "${site.id}" appears twice` });
+      seen.add(site.id);
+    });
+  });
+
+export type SiteConfig = z.infer<typeof SiteConfig>;
+export type ReadToken = z.infer<typeof ReadToken>;
+export type CollectorConfig = z.infer<typeof CollectorConfig>;
+/** The configuration as written in the file (defaults not yet applied). */
+export type CollectorConfigInput = z.input<typeof CollectorConfig>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

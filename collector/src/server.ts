@@ -1,0 +1,81 @@
+/**
+ * Starts the collector: opens the database, builds the app and listens. `close()` shuts down
+ * gracefully: stop accepting connections, let in-flight requests finish (their transactions
+ * commit before they answer), then close the database.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { createApp } from './app.js';
+import { loadConfig } from './config/load-config.js';
+import type { CollectorConfigInput } from './config/config-schema.js';
+import { createLogger } from './http/create-logger.js';
+import { openSqliteStore } from './storage/sqlite/sqlite-store.js';
+import type { Store } from './storage/store.js';
+
+/** Options of startCollector. */
+export interface CollectorOptions {
+  /** SQLite file (created with its folder if missing). */
+  dbPath: string;
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** A config object, or the path of a JSON config file. */
+  config: CollectorConfigInput | string;
+  /** Base folder of relative dictionary paths when `config` is an object (default: cwd). */
+  configDir?: string;
+  logger?: Logger;
+  /** SDK bundle served at /maidian.js (default dist/sdk/maidian.js). */
+  sdkBundle?: string;
+}
+
+/** A running collector. */
+export interface RunningCollector {
+  /** Base URL, e.g. http://127.0.0.1:8787 */
+  url: string;
+  port: number;
+  store: Store;
+  /** Graceful shutdown; resolves when the database is closed. */
+  close(): Promise<void>;
+}
+
+/** Starts a collector; rejects on a bad config or when the port cannot be bound. */
+export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
+  const host = options.host ?? '127.0.0.1';
+  const config = loadConfig(options.config, options.configDir);
+  const logger = options.logger ?? createLogger();
+  const store = openSqliteStore(options.dbPath);
+  const app = createApp({ store, config, logger, sdkBundle: options.sdkBundle });
+  let server: Server;
+  try {
+    server = await listen(app, options.port, host);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ url, dbPath: options.dbPath, sites: config.sites.all().map((s) => s.config.id) }, 'collector listening');
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= shutdown(server, store, logger));
+  return { url, port, store, close };
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+async function shutdown(server: Server, store: Store, logger: Logger): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    // Keep-alive sockets with no request in flight would hold close() open.
+    server.closeIdleConnections();
+  });
+  await store.close();
+  logger.info('collector stopped');
+}
