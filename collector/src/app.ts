@@ -5,7 +5,7 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import type { Store } from './storage/store.js';
+import type { SqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { RuntimeConfig } from './config/load-config.js';
 import { createLogger } from './http/create-logger.js';
 import { errorHandler, notFound } from './http/http-error.js';
@@ -16,7 +16,7 @@ import { serviceRoutes } from './http/routes/service-routes.js';
 
 /** What the app is built from. */
 export interface AppOptions {
-  store: Store;
+  store: SqliteStore;
   config: RuntimeConfig;
   logger?: Logger;
   /** Path of the SDK bundle served at /maidian.js (default dist/sdk/maidian.js). */
@@ -30,7 +30,7 @@ export function createApp({ store, config, logger = createLogger(), sdkBundle }:
   // Without a configured proxy, req.ip is the socket address: a client cannot spoof it.
   app.set('trust proxy', config.config.trustProxy);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  const deps = { store, config: config.config, sites: config.sites, logger };
+  const deps = { store, config: config.config, sites: config.sites, logger, db: store.db };
   app.use(ingestRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(quarantineRoutes(deps));

@@ -10,7 +10,7 @@ import { createApp } from './app.js';
 import { loadConfig } from './config/load-config.js';
 import type { CollectorConfigInput } from './config/config-schema.js';
 import { createLogger } from './http/create-logger.js';
-import { openSqliteStore } from './storage/sqlite/sqlite-store.js';
+import { openSqliteStore, type SqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { Store } from './storage/store.js';
 
 /** Options of startCollector. */
@@ -35,7 +35,7 @@ export interface RunningCollector {
   /** Base URL, e.g. http://127.0.0.1:8787 */
   url: string;
   port: number;
-  store: Store;
+  store: SqliteStore;
   /** Graceful shutdown; resolves when the database is closed. */
   close(): Promise<void>;
 }

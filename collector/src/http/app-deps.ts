@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { CollectorConfig } from '../config/config-schema.js';
 import type { SiteRegistry } from '../config/site-registry.js';
@@ -9,4 +10,6 @@ export interface AppDeps {
   config: CollectorConfig;
   sites: SiteRegistry;
   logger: Logger;
+  /** The SQLite connection the analytics reports query. */
+  db: Database.Database;
 }

@@ -22,7 +22,12 @@ type QueryName = (typeof QUERY_NAMES)[number];
  * loss could undo a commit WAL mode already acknowledged. FULL costs one fsync per transaction,
  * and a batch is one transaction.
  */
-export function openSqliteStore(dbPath: string): Store {
+/** The SQLite store; `db` is the connection the analytics reports run on. */
+export interface SqliteStore extends Store {
+  readonly db: Database.Database;
+}
+
+export function openSqliteStore(dbPath: string): SqliteStore {
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
@@ -50,6 +55,7 @@ export function openSqliteStore(dbPath: string): Store {
   );
 
   return {
+    db,
     async ingest(events, quarantine) {
       return ingestTx(events, quarantine);
     },
