@@ -3,10 +3,11 @@
  * (JSON Schema `description`) and a Chinese one (`x-description-zh`), because marketers read
  * the generated dictionary in both languages.
  */
-export interface Bilingual {
+// A type alias, not an interface: zod's `.meta()` takes an object with an index signature.
+export type Bilingual = {
   description: string;
   'x-description-zh': string;
-}
+};
 
 /** Metadata for `.meta()`: `bi('Page URL', '页面地址')`. */
 export function bi(en: string, zh: string): Bilingual {
