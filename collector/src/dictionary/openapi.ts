@@ -3,23 +3,10 @@
  * requests, so the API reference cannot drift from the code. Served at `GET /openapi.json` and
  * written to docs/schema/openapi.json by `npm run gen`.
  */
-import type { z } from 'zod';
 import { API_SCHEMAS, jsonSchemas, WIRE_SCHEMAS } from './schema-components.js';
 import { QuarantineQuerySchema, SummaryQuerySchema } from '../http/api-schemas.js';
-
-type Json = Record<string, unknown>;
-
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
-const error = (description: string) => ({ description, content: json('Error') });
-const bearer = [{ bearer: [] }];
-
-function queryParams(s: z.ZodObject): Json[] {
-  const { Query: js } = jsonSchemas({ Query: s }, (id) => id) as { Query: { properties: Record<string, Json>; required?: string[] } };
-  return Object.entries(js.properties).map(([name, p]) => ({
-    name, in: 'query', required: js.required?.includes(name) ?? false, schema: p, description: p.description,
-  }));
-}
+import { bearer, error, json, queryParams, ref, type Json } from '../http/openapi/openapi-helpers.js';
+import { REPORT_PATHS, REPORT_SCHEMAS } from '../http/openapi/index.js';
 
 const ingestResponses = {
   200: { description: 'Per-event results, after the events were committed', content: json('IngestResponse') },
@@ -38,7 +25,7 @@ export function buildOpenApi(): Json {
     openapi: '3.1.0',
     info: { title: 'Maidian collector', version: '0.1.0', description: 'Event ingest, quarantine and reports of Maidian (埋点).', license: { name: 'MIT' } },
     components: {
-      schemas: jsonSchemas({ ...WIRE_SCHEMAS, ...API_SCHEMAS }, (id) => `#/components/schemas/${id}`),
+      schemas: { ...jsonSchemas({ ...WIRE_SCHEMAS, ...API_SCHEMAS }, (id) => `#/components/schemas/${id}`), ...REPORT_SCHEMAS },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Read token (reports) or admin token (administration)' } } },
     paths: {
       '/v1/batch': {
@@ -81,6 +68,7 @@ export function buildOpenApi(): Json {
       },
       '/healthz': { get: { summary: 'Health: the database answers', tags: ['service'], responses: { 200: { description: 'Healthy', content: json('Health') }, 503: { description: 'Database unreachable', content: json('Health') } } } },
       '/maidian.js': { get: { summary: 'The script-tag SDK', tags: ['service'], responses: { 200: { description: 'JavaScript', content: { 'text/javascript': { schema: { type: 'string' } } } }, 404: error('SDK not built') } } },
+      ...REPORT_PATHS,
       '/openapi.json': { get: { summary: 'This document', tags: ['service'], responses: { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } } } },
     },
   };

@@ -5,6 +5,7 @@ import type {
   EventRow, InsertOutcome, QuarantineRow, ReplayMove, Store, SummaryFigures, SummaryQuery,
 } from '../store.js';
 import { loadSql, QUERIES_DIR } from './load-sql.js';
+import { groupCommit } from './group-commit.js';
 import { migrate } from './migrate.js';
 import { parseQuarantineRecord, type QuarantineDbRow } from './quarantine-record.js';
 
@@ -42,10 +43,14 @@ export function openSqliteStore(dbPath: string): SqliteStore {
   const insertEvents = (rows: EventRow[]): InsertOutcome[] =>
     rows.map((row) => (q['insert-event'].run(row).changes === 1 ? 'accepted' : 'duplicate'));
 
-  const ingestTx = db.transaction((events: EventRow[], quarantine: QuarantineRow[]) => {
-    for (const row of quarantine) q['insert-quarantine'].run(quarantineParams(row));
-    return insertEvents(events);
-  });
+  type IngestInput = { events: EventRow[]; quarantine: QuarantineRow[] };
+  const ingestTx = db.transaction((inputs: IngestInput[]) =>
+    inputs.map(({ events, quarantine }) => {
+      for (const row of quarantine) q['insert-quarantine'].run(quarantineParams(row));
+      return insertEvents(events);
+    }),
+  );
+  const ingest = groupCommit<IngestInput, InsertOutcome[]>((inputs) => ingestTx(inputs));
 
   const replayTx = db.transaction((moves: ReplayMove[], replayedAt: number) =>
     moves.map((m) => {
@@ -56,8 +61,8 @@ export function openSqliteStore(dbPath: string): SqliteStore {
 
   return {
     db,
-    async ingest(events, quarantine) {
-      return ingestTx(events, quarantine);
+    ingest(events, quarantine) {
+      return ingest({ events, quarantine });
     },
     async listQuarantine({ site, status, limit }) {
       const rows = q['select-quarantine'].all({ site, status, limit }) as QuarantineDbRow[];

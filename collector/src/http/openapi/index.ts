@@ -1,0 +1,13 @@
+/**
+ * The OpenAPI paths of the analytics and administration routes. Each area keeps its paths in its
+ * own file beside this one (`<area>-paths.ts`, exporting `paths` and optionally `schemas`), built
+ * from the same zod schemas its routes validate with; list it here.
+ */
+import type { Json } from './openapi-helpers.js';
+
+const AREAS: { paths: Json; schemas?: Json }[] = [];
+
+/** Every area's paths, merged. */
+export const REPORT_PATHS: Json = Object.assign({}, ...AREAS.map((a) => a.paths));
+/** Every area's component schemas, merged. */
+export const REPORT_SCHEMAS: Json = Object.assign({}, ...AREAS.map((a) => a.schemas ?? {}));
