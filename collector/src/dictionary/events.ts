@@ -209,6 +209,12 @@ export const Batch = z
     key: text(128).optional().meta(bi('Write key of the site (in the body, so no CORS preflight is needed)', '站点写入密钥（放在请求体中，避免 CORS 预检）')),
     sentAt: z.number().int().nonnegative().meta(bi('Client time when the batch was sent (epoch ms), for clock-skew correction', '批次发送时的客户端时间（毫秒），用于校正时钟偏差')),
     batch: z.array(z.unknown()).min(1).max(LIMITS.batchEvents).meta(bi('The events; each is validated on its own', '事件列表；每个事件单独校验')),
+    dropped: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .meta(bi('Events the SDK dropped (oldest first) since its last report, because its offline queue was full', 'SDK 自上次上报以来因离线队列已满而丢弃（先丢最旧）的事件数')),
   })
   .strict()
   .meta({ title: 'Batch', ...bi('A batch of events', '一批事件') });

@@ -1,0 +1,64 @@
+// Builds the tracking SDK into dist/sdk/: the script tag (IIFE), the npm build (ESM, CJS and
+// types) and the mini-program build. `npm run build` runs this file.
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
+import { RESERVED_PROPS } from './sdk/reserved-props.mjs';
+
+const out = 'dist/sdk';
+
+/**
+ * Transpiles TypeScript (type-only imports vanish, so zod never enters a bundle). Browsers get
+ * ES2020 (optional chaining is much shorter than its ES2018 spelling); mini-programs ES2018, as
+ * older runtimes and their upload tools lag behind.
+ */
+const ts = (target = 'es2020') => esbuild({ target, tsconfig: 'tsconfig.json' });
+
+/**
+ * Minifies hard. With `mangleProps`, internal property names are shortened too: everything but
+ * RESERVED_PROPS (wire format, public API, stored state) and the DOM's own names. The
+ * mini-program build keeps its names, as the runtimes' APIs (`wx.request`…) are not in the DOM list.
+ */
+const minify = (module, mangleProps) =>
+  terser({
+    ecma: 2020,
+    module,
+    toplevel: true,
+    compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+    mangle: mangleProps ? { properties: { reserved: RESERVED_PROPS, keep_quoted: true } } : true,
+    format: { comments: false },
+  });
+
+export default [
+  {
+    input: 'sdk/src/script-tag.ts',
+    output: { file: `${out}/maidian.js`, format: 'iife', strict: false },
+    plugins: [ts(), minify(false, true)],
+  },
+  {
+    input: 'sdk/src/index.ts',
+    output: [
+      { file: `${out}/index.mjs`, format: 'es' },
+      { file: `${out}/index.cjs`, format: 'cjs' },
+    ],
+    plugins: [ts(), minify(true, true)],
+  },
+  {
+    input: 'sdk/src/miniprogram.ts',
+    output: [
+      { file: `${out}/miniprogram.mjs`, format: 'es' },
+      { file: `${out}/miniprogram.cjs`, format: 'cjs' },
+    ],
+    plugins: [ts('es2018'), minify(true, false)],
+  },
+  {
+    input: 'sdk/src/index.ts',
+    output: { file: `${out}/index.d.ts`, format: 'es' },
+    plugins: [dts()],
+  },
+  {
+    input: 'sdk/src/miniprogram.ts',
+    output: { file: `${out}/miniprogram.d.ts`, format: 'es' },
+    plugins: [dts()],
+  },
+];

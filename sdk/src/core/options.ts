@@ -1,0 +1,62 @@
+import type { WireEvent } from '../../../collector/src/dictionary/events.js';
+
+/** Options of `init()`. Only `site` and `endpoint` are required. */
+export interface Options {
+  /** Site id, as configured in the collector. Required. */
+  site: string;
+  /** Collector base URL, e.g. `https://t.example.com`; events go to `${endpoint}/v1/batch`. Required. */
+  endpoint: string;
+  /** Write key of the site, sent in the request body. Default: none. */
+  key?: string;
+  /** Send a page view on load and on SPA navigation (web only). Default: `true`. */
+  autoPageviews?: boolean;
+  /** Treat `#/path` changes as navigations and read the route from the hash. Default: `false`. */
+  hashRouting?: boolean;
+  /** Send a `click` event for links and buttons, and custom events for `data-md-event` elements. Default: `true`. */
+  autoClicks?: boolean;
+  /**
+   * Where the anonymous id lives. `'cookie'`: a first-party cookie on the root domain (shared by
+   * subdomains), with the queue in localStorage; `'localStorage'`: everything in localStorage.
+   * Default: `'cookie'`.
+   */
+  storage?: 'cookie' | 'localStorage';
+  /** Cookie domain for the anonymous id. Default: the shortest domain the browser accepts. */
+  cookieDomain?: string;
+  /** Send nothing when Do-Not-Track or Global Privacy Control is on. Default: `true`. */
+  respectDnt?: boolean;
+  /** Hold events (and write no cookie) until `consent(true)`; `consent(false)` discards them. Default: `false`. */
+  requireConsent?: boolean;
+  /** Change an event before it is queued, or return `null` to drop it. Default: none. */
+  beforeSend?: (event: WireEvent) => WireEvent | null;
+  /** Send as soon as this many events are queued. Default: `20`. */
+  batchSize?: number;
+  /** Longest wait (ms) between an event and its sending. Default: `5000`. */
+  flushInterval?: number;
+  /** Most events kept in storage; the oldest are dropped first and counted. Default: `1000`. */
+  maxQueue?: number;
+  /** Idle time (ms) after which the next event starts a new session. Default: `1800000` (30 min). */
+  sessionTimeout?: number;
+}
+
+/** Options with every default filled in. */
+export type Settings = Required<Omit<Options, 'key' | 'cookieDomain' | 'beforeSend'>> &
+  Pick<Options, 'key' | 'cookieDomain' | 'beforeSend'>;
+
+/** Fills in the defaults; throws when a required field is missing. */
+export function settle(options: Options): Settings {
+  if (!options.site || !options.endpoint) throw Error('maidian: site and endpoint are required');
+  return {
+    autoPageviews: true,
+    hashRouting: false,
+    autoClicks: true,
+    storage: 'cookie',
+    respectDnt: true,
+    requireConsent: false,
+    batchSize: 20,
+    flushInterval: 5000,
+    maxQueue: 1000,
+    sessionTimeout: 1800000,
+    ...options,
+    endpoint: options.endpoint.replace(/\/+$/, ''),
+  };
+}

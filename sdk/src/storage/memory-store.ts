@@ -1,0 +1,9 @@
+import type { KV } from '../core/platform.js';
+
+/** A store that lives as long as the page: the fallback when storage is blocked, and for tests. */
+export function memoryStore(map: Record<string, string> = {}): KV {
+  return {
+    get: (k) => map[k],
+    set: (k, v) => (v == null ? delete map[k] : (map[k] = v)),
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { Campaign, Context, STANDARD_SCHEMAS, Batch, ClickProperties, ConversionProperties } from '../../collector/src/dictionary/events.js';
+import { RESERVED_PROPS } from '../../sdk/reserved-props.mjs';
+
+/** Size budgets (gzip -9 bytes) of the SDK builds made by `npm run build`. */
+const BUDGETS: Record<string, number> = {
+  'dist/sdk/maidian.js': 3072,
+  'dist/sdk/index.mjs': 4096,
+  'dist/sdk/miniprogram.mjs': 4096,
+};
+
+describe('SDK bundle sizes', () => {
+  for (const [file, budget] of Object.entries(BUDGETS)) {
+    it(`${file} stays within ${budget} bytes gzipped and carries no zod`, () => {
+      const code = readFileSync(file);
+      const gzip = gzipSync(code, { level: 9 }).length;
+      const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      console.log(`${file}: ${code.length} B minified, ${gzip} B gzip -9, ${brotli} B brotli`);
+      expect(gzip).toBeLessThanOrEqual(budget);
+      expect(code.toString()).not.toMatch(/zod|ZodError|safeParse/);
+    });
+  }
+
+  it('keeps every field name of the event dictionary out of property mangling', () => {
+    const shapeKeys = (s: { shape: Record<string, unknown> }) => Object.keys(s.shape);
+    const names = new Set([
+      ...Object.values(STANDARD_SCHEMAS).flatMap(shapeKeys),
+      ...shapeKeys(Context),
+      ...shapeKeys(Campaign).filter((k) => !/^(utm_|gclid|gbraid|wbraid|dclid|fbclid|msclkid|ttclid|li_fat_id|twclid)/.test(k)),
+      ...shapeKeys(Batch),
+      ...Object.keys(ClickProperties),
+      ...Object.keys(ConversionProperties),
+      'name', 'version', 'url', 'path', 'title', 'referrer', 'width', 'height',
+    ]);
+    // campaign keys other than scene/referrer/landing/ts are built from strings, never as property names
+    expect([...names].filter((n) => !RESERVED_PROPS.includes(n))).toEqual([]);
+  });
+});

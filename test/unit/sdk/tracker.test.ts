@@ -1,0 +1,190 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Batch, WireEvent } from '../../../collector/src/dictionary/events.js';
+import { createTracker } from '../../../sdk/src/core/tracker.js';
+import type { Options } from '../../../sdk/src/core/options.js';
+import { memoryStore } from '../../../sdk/src/storage/memory-store.js';
+import { startRecordingServer, waitFor, type RecordingServer } from '../../sdk/helpers/recording-server.js';
+import { nodePlatform } from './node-platform.js';
+
+let server: RecordingServer;
+beforeEach(async () => {
+  server = await startRecordingServer();
+});
+afterEach(() => server.close());
+
+// A long interval: these tests flush explicitly.
+const opts = (more: Partial<Options> = {}): Options => ({ site: 'demo', endpoint: server.origin, key: 'wk_1', flushInterval: 60_000, ...more });
+
+describe('tracker over real HTTP', () => {
+  it('sends events that the dictionary accepts, in a valid batch envelope', async () => {
+    const t = createTracker(nodePlatform({ url: 'https://shop.example.com/?utm_source=baidu&gclid=Gx' }), opts());
+    t.page();
+    t.track('signup', { method: 'email' });
+    t.conversion({ goal: 'purchase', value: 199, currency: 'CNY', order_id: 'o-1' });
+    t.identify('u1', { phone: '13800000000' }, { city: 'Hangzhou' });
+    await t.flush();
+    expect(server.received).toHaveLength(1);
+    const body = server.received[0].json!;
+    expect(Batch.safeParse(body).success).toBe(true);
+    expect(body).toMatchObject({ site: 'demo', key: 'wk_1' });
+    for (const e of body.batch) expect(WireEvent.safeParse(e).error).toBeUndefined();
+    const [view, signup, purchase, identify] = body.batch as any[];
+    expect(view).toMatchObject({ event: 'page_view', sessionStart: true, context: { platform: 'web', campaign: { utm_source: 'baidu', gclid: 'Gx' }, first: { utm_source: 'baidu' } } });
+    expect(signup).toMatchObject({ event: 'signup', props: { method: 'email' }, sessionId: view.sessionId });
+    expect(signup.sessionStart).toBeUndefined();
+    expect(purchase).toMatchObject({ event: 'conversion', props: { goal: 'purchase', value: 199, currency: 'CNY', order_id: 'o-1' } });
+    expect(identify).toMatchObject({ event: 'identify', userId: 'u1', identities: { phone: '13800000000' }, traits: { city: 'Hangzhou' } });
+    expect(new Set(body.batch.map((e) => e.id)).size).toBe(4);
+    expect(body.batch.every((e) => /^[0-9a-z]{21}$/.test(e.id) && e.anonymousId == view.anonymousId)).toBe(true);
+  });
+
+  it('applies beforeSend: changes or drops an event', async () => {
+    const beforeSend: Options['beforeSend'] = (e) => (e.event == 'secret' ? null : ({ ...e, props: { ...(e as { props?: object }).props, edited: true } } as typeof e));
+    const t = createTracker(nodePlatform(), opts({ beforeSend }));
+    t.track('secret');
+    t.track('open');
+    await t.flush();
+    expect(server.events().map((e) => [e.event, e.props])).toEqual([['open', { edited: true }]]);
+  });
+
+  it('sends nothing under Do-Not-Track or Global Privacy Control, unless told not to respect it', async () => {
+    const t = createTracker(nodePlatform({ dnt: () => true }), opts());
+    t.page();
+    await t.flush();
+    expect(server.received).toHaveLength(0);
+    const u = createTracker(nodePlatform({ dnt: () => true }), opts({ respectDnt: false }));
+    u.page();
+    await u.flush();
+    expect(server.events()).toHaveLength(1);
+  });
+
+  it('holds events until consent, sends them after consent(true), and discards them on consent(false)', async () => {
+    const store = memoryStore();
+    const t = createTracker(nodePlatform({ store }), opts({ requireConsent: true }));
+    t.track('held');
+    await t.flush();
+    expect(server.received).toHaveLength(0);
+    expect(store.get('md_a')).toBeUndefined(); // nothing stored before consent
+    t.consent(true);
+    await waitFor(() => server.events().length == 1, 3000, 'held event');
+    expect(server.events()[0].event).toBe('held');
+    expect(store.get('md_a')).toBe(server.events()[0].anonymousId);
+    // consent is remembered: a later page does not hold
+    const later = createTracker(nodePlatform({ store }), opts({ requireConsent: true }));
+    later.track('after');
+    await later.flush();
+    expect(server.events().map((e) => e.event)).toEqual(['held', 'after']);
+
+    const other = createTracker(nodePlatform(), opts({ requireConsent: true }));
+    other.track('refused');
+    other.consent(false);
+    other.track('refused-too');
+    await other.flush();
+    expect(server.events().map((e) => e.event)).toEqual(['held', 'after']);
+  });
+
+  it('remembers an opt-out across page loads until optIn', async () => {
+    const store = memoryStore();
+    createTracker(nodePlatform({ store }), opts()).optOut();
+    const next = createTracker(nodePlatform({ store }), opts());
+    next.track('ignored');
+    await next.flush();
+    expect(server.received).toHaveLength(0);
+    next.optIn();
+    next.track('counted');
+    await next.flush();
+    expect(server.events().map((e) => e.event)).toEqual(['counted']);
+  });
+
+  it('lets two tabs sharing storage send each stored event once', async () => {
+    const store = memoryStore();
+    const a = createTracker(nodePlatform({ store }), opts());
+    const b = createTracker(nodePlatform({ store }), opts());
+    for (let i = 0; i < 5; i++) a.track('from_a', { i });
+    for (let i = 0; i < 5; i++) b.track('from_b', { i });
+    await Promise.all([a.flush(), b.flush(), a.flush(), b.flush()]);
+    await waitFor(() => server.events().length >= 10, 3000, '10 events');
+    const ids = server.events().map((e) => e.id);
+    expect(ids).toHaveLength(10);
+    expect(new Set(ids).size).toBe(10);
+  });
+
+  it('drops a batch the collector refuses with 400 and counts it', async () => {
+    server.answer(() => ({ status: 400 }));
+    const t = createTracker(nodePlatform(), opts());
+    t.track('broken');
+    await t.flush();
+    await t.flush();
+    expect(server.received).toHaveLength(1);
+    expect(t.debug()).toMatchObject({ rejected: 1, queued: 0 });
+  });
+
+  it('retries a 503 no sooner than Retry-After says, then delivers', async () => {
+    server.answer(() => ({ status: 503, headers: { 'Retry-After': '1' } }));
+    const t = createTracker(nodePlatform(), opts());
+    t.track('retry_me');
+    const first = Date.now();
+    await t.flush();
+    expect(t.debug().queued).toBe(1);
+    await waitFor(() => server.received.length == 2, 4000, 'the retry');
+    const gap = Date.now() - first;
+    expect(gap).toBeGreaterThanOrEqual(1000); // Retry-After: 1 second
+    expect(server.received[1].json!.batch[0].id).toBe(server.received[0].json!.batch[0].id);
+    await waitFor(() => t.debug().queued == 0, 1000, 'the queue to empty');
+  });
+
+  it('keeps events through a network error and sends them later', async () => {
+    const store = memoryStore();
+    const offline = createTracker(nodePlatform({ store }), opts({ endpoint: 'http://127.0.0.1:9' }));
+    offline.track('kept');
+    await offline.flush();
+    expect(offline.debug().queued).toBe(1);
+    // the next page load resends what was stored
+    const next = createTracker(nodePlatform({ store }), opts());
+    await next.flush();
+    await waitFor(() => server.events().length == 1, 3000, 'the stored event');
+    expect(server.events()[0].event).toBe('kept');
+  });
+
+  it('caps the queue, drops the oldest and reports the count on the next page view', async () => {
+    const t = createTracker(nodePlatform(), opts({ maxQueue: 3, batchSize: 100 }));
+    for (let i = 0; i < 5; i++) t.track('e', { i });
+    // 5 tracked, cap 3: events 0 and 1 are gone
+    expect(t.debug()).toMatchObject({ dropped: 2, queued: 3 });
+    t.page();
+    await t.flush();
+    const events = server.events();
+    expect(events.map((e) => (e.props as { i?: number }).i)).toEqual([3, 4, undefined]);
+    expect(events[2]).toMatchObject({ event: 'page_view', props: { _dropped: 2 } });
+  });
+
+  it('starts a new anonymous id and session on reset, without the user id', async () => {
+    const t = createTracker(nodePlatform(), opts());
+    t.identify('u9');
+    t.track('before_logout');
+    t.reset();
+    t.track('after_logout');
+    await t.flush();
+    const [ident, before, after] = server.events();
+    expect(ident.userId).toBe('u9');
+    expect(before.userId).toBe('u9');
+    expect(after.userId).toBeUndefined();
+    expect(after.anonymousId).not.toBe(before.anonymousId);
+    expect(after.sessionId).not.toBe(before.sessionId);
+    expect(after.sessionStart).toBe(true);
+  });
+
+  it('flushes as soon as batchSize events are queued', async () => {
+    const t = createTracker(nodePlatform(), opts({ batchSize: 3 }));
+    t.track('a');
+    t.track('b');
+    expect(server.received).toHaveLength(0);
+    t.track('c');
+    await waitFor(() => server.received.length == 1, 2000, 'the batch');
+    expect(server.events().map((e) => e.event)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('rejects init without site or endpoint, naming the fields', () => {
+    expect(() => createTracker(nodePlatform(), { site: '', endpoint: 'x' })).toThrow(/site and endpoint are required/);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { byteLength, fitCount, MAX_REQUEST_BYTES } from '../../../sdk/src/transport/batch.js';
+import { backoff, retryAfterMs } from '../../../sdk/src/transport/backoff.js';
+import type { WireEvent } from '../../../collector/src/dictionary/events.js';
+
+describe('byteLength', () => {
+  it('counts UTF-8 bytes', () => {
+    expect(byteLength('abc')).toBe(3);
+    expect(byteLength('é')).toBe(2); // U+00E9
+    expect(byteLength('埋点')).toBe(6); // 2 × 3 bytes
+    expect(byteLength('😀')).toBe(4); // U+1F600: 4 bytes
+  });
+});
+
+describe('fitCount', () => {
+  it('splits a queue into requests under 64 KB, in order, without losing events', () => {
+    // 300 events of ~1 KB (with 2-byte characters) = ~300 KB: needs at least 5 requests
+    const events = Array.from({ length: 300 }, (_, i) => ({ id: `e${i}`, props: { note: 'é'.repeat(500) } }) as unknown as WireEvent);
+    const envelope = byteLength(JSON.stringify({ site: 'demo', sentAt: Date.now(), batch: [] }));
+    const batches: WireEvent[][] = [];
+    for (let rest = events; rest.length; ) {
+      const n = fitCount(rest, envelope);
+      batches.push(rest.slice(0, n));
+      rest = rest.slice(n);
+    }
+    for (const b of batches) {
+      const body = JSON.stringify({ site: 'demo', sentAt: Date.now(), batch: b });
+      expect(Buffer.byteLength(body)).toBeLessThan(MAX_REQUEST_BYTES);
+    }
+    expect(batches.flat().map((e) => e.id)).toEqual(events.map((e) => e.id));
+    // each event is 1 KB+: 64 KB holds 63 of them at most, so 300 need at least 5 batches
+    expect(batches.length).toBeGreaterThanOrEqual(5);
+  });
+  it('caps a request at 500 events', () => {
+    const tiny = Array.from({ length: 1200 }, (_, i) => ({ id: `${i}` }) as WireEvent);
+    expect(fitCount(tiny, 40)).toBe(500);
+  });
+});
+
+describe('backoff', () => {
+  it('doubles from 1 s with jitter in [50%, 100%) and caps at 60 s', () => {
+    expect(backoff(0, 0)).toBe(500); // 1000 × 0.5
+    expect(backoff(0, 0.999)).toBeCloseTo(999.5); // 1000 × (0.5 + 0.4995)
+    expect(backoff(3, 0)).toBe(4000); // 8000 × 0.5
+    expect(backoff(10, 0)).toBe(30000); // min(60000, 1024000) × 0.5
+  });
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('2025-03-01T10:00:00Z');
+    expect(retryAfterMs('120', now)).toBe(120_000);
+    expect(retryAfterMs('Sat, 01 Mar 2025 10:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Sat, 01 Mar 2025 09:00:00 GMT', now)).toBe(0); // in the past
+    expect(retryAfterMs('soon', now)).toBeNaN(); // unreadable: the caller falls back to backoff
+    expect(retryAfterMs(null, now)).toBe(0);
+  });
+});
