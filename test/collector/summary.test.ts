@@ -91,6 +91,8 @@ describe('GET /v1/stats/summary', () => {
         { channel: 'Email', sessions: 1, visitors: 1, conversions: 1 },
         { channel: 'Paid Search', sessions: 1, visitors: 1, conversions: 1 },
       ],
+      // No batch reported SDK queue drops.
+      clientDropped: 0,
     });
   });
 

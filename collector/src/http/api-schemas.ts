@@ -79,6 +79,7 @@ export const SummaryResponseSchema = z
     revenue: z.array(z.object({ currency: z.string(), amount: z.number() })),
     topPages: z.array(z.object({ path: z.string(), pageviews: z.number().int(), visitors: z.number().int() })),
     topChannels: z.array(z.object({ channel: z.string(), sessions: z.number().int(), visitors: z.number().int(), conversions: z.number().int() })),
+    clientDropped: z.number().int().meta({ description: 'Events SDKs reported dropping from full offline queues (never received)' }),
   })
   .meta({ title: 'Summary' });
 

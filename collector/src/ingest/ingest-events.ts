@@ -3,7 +3,7 @@
  * dictionary, enrich the valid ones, quarantine the others, and store both in one transaction.
  * One bad event never rejects the batch.
  */
-import type { Store, EventRow, QuarantineRow } from '../storage/store.js';
+import type { ClientDropRow, Store, EventRow, QuarantineRow } from '../storage/store.js';
 import type { Reason } from '../dictionary/reason.js';
 import { validateEvent } from '../dictionary/validate-event.js';
 import { enrichEvent, type IngestContext } from './enrich/enrich-event.js';
@@ -48,7 +48,7 @@ export async function ingestEvents(store: Store, raws: unknown[], ctx: IngestCon
     const flags = row.flags ? (JSON.parse(row.flags) as Reason[]) : undefined;
     return { index, id, status: 'accepted', ...(flags ? { flags } : {}) };
   });
-  const outcomes = await store.ingest(rows, quarantine);
+  const outcomes = await store.ingest(rows, quarantine, clientDropFor(raws, ctx));
   let next = 0;
   for (const r of results) if (r.status === 'accepted') r.status = outcomes[next++];
   return {
@@ -73,6 +73,12 @@ export function quarantineRowFor(raw: unknown, reasons: Reason[], ctx: IngestCon
     request: ctx.request,
     scope: 'event',
   };
+}
+
+/** The batch's report of events its SDK dropped, stored with the batch so it is never lost. */
+function clientDropFor(raws: unknown[], ctx: IngestContext): ClientDropRow | undefined {
+  if (!ctx.dropped) return undefined;
+  return { site: ctx.site.config.id, received_at: ctx.receivedAt, anonymous_id: readString(raws[0], 'anonymousId'), dropped: ctx.dropped };
 }
 
 /** A short string field of a raw object, or null (ids and names are kept for lookup only). */

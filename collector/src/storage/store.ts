@@ -86,6 +86,14 @@ export interface QuarantineRecord extends QuarantineRow {
   replayed_at: number | null;
 }
 
+/** A batch's report of events its SDK dropped from a full offline queue. */
+export interface ClientDropRow {
+  site: string;
+  received_at: number;
+  anonymous_id: string | null;
+  dropped: number;
+}
+
 /** Whether an event row was new, or its (site, id) was already stored. */
 export type InsertOutcome = 'accepted' | 'duplicate';
 
@@ -114,6 +122,8 @@ export interface SummaryFigures {
   revenue: { currency: string; amount: number }[];
   topPages: { path: string; pageviews: number; visitors: number }[];
   topChannels: { channel: string; sessions: number; visitors: number; conversions: number }[];
+  /** Events SDKs reported dropping from full offline queues (never received). */
+  clientDropped: number;
 }
 
 /** The collector's storage. */
@@ -122,7 +132,7 @@ export interface Store {
    * Stores events and quarantine rows in one transaction; resolves only after it committed.
    * Outcomes are in the order of `events`; an event whose (site, id) exists is a duplicate.
    */
-  ingest(events: EventRow[], quarantine: QuarantineRow[]): Promise<InsertOutcome[]>;
+  ingest(events: EventRow[], quarantine: QuarantineRow[], clientDrop?: ClientDropRow): Promise<InsertOutcome[]>;
   /** Quarantine rows of a site (or of no site with `site: null`), newest first. */
   listQuarantine(q: { site: string | null; status: 'open' | 'replayed'; limit: number }): Promise<QuarantineRecord[]>;
   /** Inserts replayed events and marks their quarantine rows replayed, in one transaction. */

@@ -32,7 +32,7 @@ export function ingestRoutes(deps: AppDeps): Router {
   router.options('/v1/event', cors);
   router.post('/v1/batch', cors, body, async (req, res) => {
     const { envelope, site, ctx } = await admit(req, deps, Batch);
-    res.json(await ingestEvents(deps.store, envelope.batch, { ...ctx, site, sentAt: envelope.sentAt }, '/batch'));
+    res.json(await ingestEvents(deps.store, envelope.batch, { ...ctx, site, sentAt: envelope.sentAt, dropped: envelope.dropped }, '/batch'));
   });
   router.post('/v1/event', cors, body, async (req, res) => {
     const { envelope, site, ctx } = await admit(req, deps, SingleEventBody);

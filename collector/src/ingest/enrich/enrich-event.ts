@@ -22,6 +22,8 @@ export interface IngestContext {
   receivedAt: number;
   /** The batch's sentAt; null when the client sent none. */
   sentAt: number | null;
+  /** Events the SDK reported dropping from its full offline queue (batch envelope `dropped`). */
+  dropped?: number;
   /** User agent header and the already anonymized IP. */
   request: RequestMeta;
   logger: Logger;

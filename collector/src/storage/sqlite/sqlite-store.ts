@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
-  EventRow, InsertOutcome, QuarantineRow, ReplayMove, Store, SummaryFigures, SummaryQuery,
+  ClientDropRow, EventRow, InsertOutcome, QuarantineRow, ReplayMove, Store, SummaryFigures, SummaryQuery,
 } from '../store.js';
 import { loadSql, QUERIES_DIR } from './load-sql.js';
 import { groupCommit } from './group-commit.js';
@@ -11,7 +11,8 @@ import { parseQuarantineRecord, type QuarantineDbRow } from './quarantine-record
 
 const QUERY_NAMES = [
   'insert-event', 'insert-quarantine', 'select-quarantine', 'mark-quarantine-replayed', 'ping',
-  'summary-totals', 'summary-revenue', 'summary-top-pages', 'summary-top-channels',
+  'summary-totals', 'summary-revenue', 'summary-top-pages', 'summary-top-channels', 'summary-client-drops',
+  'insert-client-drop',
 ] as const;
 type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -43,10 +44,11 @@ export function openSqliteStore(dbPath: string): SqliteStore {
   const insertEvents = (rows: EventRow[]): InsertOutcome[] =>
     rows.map((row) => (q['insert-event'].run(row).changes === 1 ? 'accepted' : 'duplicate'));
 
-  type IngestInput = { events: EventRow[]; quarantine: QuarantineRow[] };
+  type IngestInput = { events: EventRow[]; quarantine: QuarantineRow[]; clientDrop?: ClientDropRow };
   const ingestTx = db.transaction((inputs: IngestInput[]) =>
-    inputs.map(({ events, quarantine }) => {
+    inputs.map(({ events, quarantine, clientDrop }) => {
       for (const row of quarantine) q['insert-quarantine'].run(quarantineParams(row));
+      if (clientDrop) q['insert-client-drop'].run(clientDrop);
       return insertEvents(events);
     }),
   );
@@ -61,8 +63,8 @@ export function openSqliteStore(dbPath: string): SqliteStore {
 
   return {
     db,
-    ingest(events, quarantine) {
-      return ingest({ events, quarantine });
+    ingest(events, quarantine, clientDrop) {
+      return ingest({ events, quarantine, clientDrop });
     },
     async listQuarantine({ site, status, limit }) {
       const rows = q['select-quarantine'].all({ site, status, limit }) as QuarantineDbRow[];
@@ -93,9 +95,11 @@ function quarantineParams(row: QuarantineRow): Record<string, unknown> {
 
 function summarize(q: Record<QueryName, Database.Statement>, query: SummaryQuery): SummaryFigures {
   const range = { site: query.site, from: query.from, to: query.to };
-  const totals = q['summary-totals'].get(range) as Omit<SummaryFigures, 'revenue' | 'topPages' | 'topChannels'>;
+  const totals = q['summary-totals'].get(range) as Omit<SummaryFigures, 'revenue' | 'topPages' | 'topChannels' | 'clientDropped'>;
+  const drops = q['summary-client-drops'].get(range) as { clientDropped: number };
   return {
     ...totals,
+    ...drops,
     revenue: q['summary-revenue'].all(range) as SummaryFigures['revenue'],
     topPages: q['summary-top-pages'].all({ ...range, limit: query.limit }) as SummaryFigures['topPages'],
     topChannels: q['summary-top-channels'].all({ ...range, limit: query.limit }) as SummaryFigures['topChannels'],

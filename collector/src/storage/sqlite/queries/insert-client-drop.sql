@@ -1,0 +1,2 @@
+INSERT INTO client_drops (site, received_at, anonymous_id, dropped)
+VALUES (@site, @received_at, @anonymous_id, @dropped)
