@@ -3,6 +3,7 @@
  * read reports, and privacy settings. Validated with zod so a mistake is reported with its place.
  */
 import { z } from 'zod';
+import { SessionOptionsSchema } from '../analytics/sessions/session-options.js';
 
 const Token = z.string().min(16, 'tokens must be at least 16 characters, so they cannot be guessed');
 
@@ -23,6 +24,8 @@ export const SiteConfig = z
     timezone: z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. "Asia/Shanghai", "UTC")' }).default('UTC'),
     /** Secret mixed into hashed phone numbers and emails. */
     salt: z.string().min(16, 'the salt must be at least 16 characters'),
+    /** How server sessions are cut for this site (defaults follow GA4: 30 min idle, no campaign split). */
+    sessions: SessionOptionsSchema.optional(),
   })
   .strict();
 

@@ -1,0 +1,1 @@
+DELETE FROM lnd_updates

@@ -1,0 +1,1 @@
+DELETE FROM events WHERE site = @site AND person_id = @person

@@ -1,0 +1,1 @@
+DELETE FROM identities WHERE site = @site AND person_id = @person

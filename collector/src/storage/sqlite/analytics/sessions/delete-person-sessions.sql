@@ -1,0 +1,1 @@
+DELETE FROM sessions WHERE site = @site AND person_id = @person

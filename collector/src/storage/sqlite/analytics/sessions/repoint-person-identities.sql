@@ -1,0 +1,1 @@
+UPDATE identities SET person_id = @into WHERE site = @site AND person_id = @from

@@ -1,0 +1,1 @@
+SELECT DISTINCT type FROM identities WHERE site = @site AND person_id = @person
