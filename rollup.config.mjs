@@ -4,6 +4,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import { RESERVED_PROPS } from './sdk/reserved-props.mjs';
+import dashboard from './collector/dashboard/rollup.dashboard.mjs';
 
 const out = 'dist/sdk';
 
@@ -61,4 +62,6 @@ export default [
     output: { file: `${out}/miniprogram.d.ts`, format: 'es' },
     plugins: [dts()],
   },
+  // The marketer dashboard (dist/dashboard/), served by the collector at /dashboard.
+  ...dashboard,
 ];
