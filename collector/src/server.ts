@@ -12,6 +12,7 @@ import type { CollectorConfigInput } from './config/config-schema.js';
 import { createLogger } from './http/create-logger.js';
 import { openSqliteStore, type SqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { Store } from './storage/store.js';
+import { startBackgroundJobs } from './alerts/background-jobs.js';
 
 /** Options of startCollector. */
 export interface CollectorOptions {
@@ -57,8 +58,9 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, dbPath: options.dbPath, sites: config.sites.all().map((s) => s.config.id) }, 'collector listening');
+  const jobs = startBackgroundJobs(store.db, logger);
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= shutdown(server, store, logger));
+  const close = () => (closing ??= jobs.stop().then(() => shutdown(server, store, logger)));
   return { url, port, store, close };
 }
 

@@ -4,8 +4,10 @@
  * from the same zod schemas its routes validate with; list it here.
  */
 import type { Json } from './openapi-helpers.js';
+import * as reports from './report-paths.js';
+import * as alerts from './alert-paths.js';
 
-const AREAS: { paths: Json; schemas?: Json }[] = [];
+const AREAS: { paths: Json; schemas?: Json }[] = [reports, alerts];
 
 /** Every area's paths, merged. */
 export const REPORT_PATHS: Json = Object.assign({}, ...AREAS.map((a) => a.paths));

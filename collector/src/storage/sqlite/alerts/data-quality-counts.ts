@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
+import { preparedStatement } from '../analytics/channels/prepare-cached.js';
+
+const DIR = fileURLToPath(new URL('./', import.meta.url));
+
+/** A site and an arrival-time window `[from, to)` in epoch ms. */
+export interface ArrivalWindow {
+  site: string;
+  from: number;
+  to: number;
+}
+
+/** Quarantined events (and unreadable bodies) of the site that arrived in the window. */
+export function countQuarantined(db: Database.Database, w: ArrivalWindow): number {
+  return (preparedStatement(db, DIR, 'quarantined-events').get(w) as { n: number }).n;
+}
+
+/** Accepted events carrying warn-mode dictionary flags that arrived in the window. */
+export function countFlagged(db: Database.Database, w: ArrivalWindow): number {
+  return (preparedStatement(db, DIR, 'flagged-events').get(w) as { n: number }).n;
+}
+
+/**
+ * Sessions and engaged sessions that started in the window, optionally of one session
+ * dimension value. Kept here until the breakdown report carries engaged sessions.
+ */
+export function countEngagedSessions(
+  db: Database.Database,
+  q: ArrivalWindow & { dim: 'channel' | 'source_medium' | 'campaign' | 'device_type' | null; value: string | null },
+): { sessions: number; engaged: number } {
+  return preparedStatement(db, DIR, 'engaged-sessions').get(q) as { sessions: number; engaged: number };
+}

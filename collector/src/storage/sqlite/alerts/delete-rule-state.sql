@@ -1,0 +1,1 @@
+DELETE FROM alert_rule_state WHERE rule_id = @id

@@ -1,0 +1,1 @@
+SELECT * FROM alert_incidents WHERE id = @id

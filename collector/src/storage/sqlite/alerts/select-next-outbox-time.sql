@@ -1,0 +1,1 @@
+SELECT MIN(next_attempt_at) AS next FROM alert_outbox WHERE status = 'pending'

@@ -1,0 +1,1 @@
+SELECT id, site, definition, created_at, updated_at FROM campaigns WHERE id = @id
