@@ -1,0 +1,133 @@
+/**
+ * Reports over sessions (read token of the site): channels, breakdowns by a dimension, time
+ * series in the site time zone, and ROI of ad spend. Every report first brings the derived
+ * sessions and persons up to date (cheap when nothing changed).
+ */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { MODEL_IDS, type ModelId } from '../../analytics/attribution/index.js';
+import { refreshDerived } from '../../analytics/sessions/refresh-derived.js';
+import type { SiteRuntime } from '../../config/site-registry.js';
+import { NAME_PATTERN } from '../../dictionary/events.js';
+import { DateOrDateTime } from '../../storage/sqlite/analytics/funnels/funnel-definition.js';
+import { getBreakdown, SESSION_DIMENSIONS, type Dimension, type GroupFigures } from '../../storage/sqlite/analytics/channels/get-breakdown.js';
+import { CHANNEL_GROUPINGS, getChannelReport } from '../../storage/sqlite/analytics/channels/get-channel-report.js';
+import { getRoiReport } from '../../storage/sqlite/analytics/costs/get-roi-report.js';
+import { INTERVALS, localDate } from '../../storage/sqlite/analytics/timeseries/time-buckets.js';
+import { getTimeseries, SERIES_METRICS } from '../../storage/sqlite/analytics/timeseries/get-timeseries.js';
+import type { AppDeps } from '../app-deps.js';
+import { HttpError } from '../http-error.js';
+import { parseInput } from '../parse-query.js';
+import { readableSite, reportRange, type ReportRange } from './funnel-routes.js';
+
+const Range = {
+  site: z.string().min(1),
+  from: DateOrDateTime,
+  to: DateOrDateTime,
+};
+
+/** Query of `GET /v1/reports/channels`. */
+export const ChannelReportQuery = z.object({ ...Range, by: z.enum(CHANNEL_GROUPINGS).default('channel') }).strict();
+
+const PROPERTY_DIMENSION = new RegExp(`^prop:${NAME_PATTERN.source.slice(1, -1)}$`);
+/** Query of `GET /v1/reports/breakdown`. */
+export const BreakdownQuery = z
+  .object({
+    ...Range,
+    dimension: z.union([z.enum(SESSION_DIMENSIONS), z.string().max(69).regex(PROPERTY_DIMENSION, 'must be prop:<name> with a property name (a letter or _, then letters, digits, _ . $ -)')])
+      .meta({ description: `${SESSION_DIMENSIONS.join(' | ')} | prop:<name>` }),
+    metric: z.enum(['sessions', 'users', 'pageviews', 'conversions', 'conversion_rate', 'revenue']).default('sessions').meta({ description: 'Sort rows by this metric, largest first' }),
+    currency: z.string().regex(/^[A-Z]{3}$/).optional().meta({ description: 'With metric=revenue: the currency to sort by (currencies are never added)' }),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+
+/** Query of `GET /v1/reports/timeseries`. */
+export const TimeseriesQuery = z
+  .object({
+    ...Range,
+    interval: z.enum(INTERVALS).default('day'),
+    metrics: z.string().default(SERIES_METRICS.join(','))
+      .transform((s) => s.split(',').map((m) => m.trim()))
+      .pipe(z.array(z.enum(SERIES_METRICS)).min(1))
+      .meta({ description: `Comma-separated: ${SERIES_METRICS.join(', ')}` }),
+  })
+  .strict();
+
+/** Query of `GET /v1/reports/roi`. */
+export const RoiQuery = z
+  .object({
+    ...Range,
+    model: z.enum(MODEL_IDS as [ModelId, ...ModelId[]]).default('last_non_direct'),
+    by: z.enum(['channel', 'campaign']).default('campaign'),
+    lookback_days: z.coerce.number().int().min(1).max(365).default(30),
+    half_life_days: z.coerce.number().positive().max(365).default(7),
+  })
+  .strict();
+
+/** The report routes. */
+export function reportRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/v1/reports/channels', (req, res) => {
+    const q = parseInput(ChannelReportQuery, req.query, 'query');
+    const { site, range } = openReport(req, deps, q);
+    res.json({ ...echo(site, q, range), by: q.by, rows: getChannelReport(deps.db, { site: q.site, from: range.start, to: range.end, by: q.by }) });
+  });
+  router.get('/v1/reports/breakdown', (req, res) => {
+    const q = parseInput(BreakdownQuery, req.query, 'query');
+    if (q.metric === 'revenue' && !q.currency) {
+      throw new HttpError(400, 'invalid_query', 'sorting by revenue needs the currency to sort by, since currencies are never added', [{ path: '/query/currency', message: 'required with metric=revenue', expected: 'an ISO 4217 code, e.g. CNY' }]);
+    }
+    const { site, range } = openReport(req, deps, q);
+    const rows = getBreakdown(deps.db, { site: q.site, from: range.start, to: range.end, dimension: q.dimension as Dimension });
+    res.json({ ...echo(site, q, range), dimension: q.dimension, metric: q.metric, rows: sortRows(rows, q.metric, q.currency).slice(0, q.limit) });
+  });
+  router.get('/v1/reports/timeseries', (req, res) => {
+    const q = parseInput(TimeseriesQuery, req.query, 'query');
+    const { site, range } = openReport(req, deps, q);
+    let points;
+    try {
+      points = getTimeseries(deps.db, { site: q.site, from: range.start, to: range.end, interval: q.interval, timeZone: site.config.timezone, metrics: q.metrics });
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      throw new HttpError(400, 'invalid_query', `${err.message}; choose a larger interval or a shorter range`, [{ path: '/query/interval', message: err.message, expected: 'a range of at most 5000 buckets' }]);
+    }
+    res.json({ ...echo(site, q, range), interval: q.interval, metrics: q.metrics, points });
+  });
+  router.get('/v1/reports/roi', (req, res) => {
+    const q = parseInput(RoiQuery, req.query, 'query');
+    const { site, range } = openReport(req, deps, q);
+    const tz = site.config.timezone;
+    const days = { fromDate: localDate(range.start, tz), toDate: localDate(range.end - 1, tz) };
+    const report = getRoiReport(deps.db, {
+      site: q.site, from: range.start, to: range.end, ...days, model: q.model, by: q.by, lookbackDays: q.lookback_days, halfLifeDays: q.half_life_days,
+    });
+    res.json({ ...echo(site, q, range), costDays: days, model: q.model, by: q.by, ...report });
+  });
+  return router;
+}
+
+/**
+ * Authorizes the read (read token of the site), resolves the range in the site time zone and
+ * refreshes derived sessions and persons, so the report sees every event ingested so far.
+ */
+export function openReport(req: Request, deps: AppDeps, q: { site: string; from: string; to: string }): { site: SiteRuntime; range: ReportRange } {
+  const site = readableSite(req, deps, q.site, '/query');
+  const range = reportRange(q.from, q.to, site.config.timezone, '/query');
+  refreshDerived(deps.db, q.site);
+  return { site, range };
+}
+
+/** The part of every report answer that says what was asked. */
+export function echo(site: SiteRuntime, q: { from: string; to: string }, range: ReportRange) {
+  return { site: site.config.id, from: q.from, to: q.to, range: range.echo };
+}
+
+function sortRows(rows: GroupFigures[], metric: string, currency?: string): GroupFigures[] {
+  const value = (r: GroupFigures): number => {
+    if (metric === 'revenue') return r.revenue.find((m) => m.currency === currency)?.amount ?? 0;
+    if (metric === 'conversion_rate') return r.conversionRate ?? -1;
+    return r[metric as 'sessions' | 'users' | 'pageviews' | 'conversions'];
+  };
+  return [...rows].sort((a, b) => value(b) - value(a) || String(a.key).localeCompare(String(b.key)));
+}
