@@ -10,12 +10,12 @@ export const RESERVED_PROPS = [
   'platform', 'library', 'name', 'version', 'page', 'url', 'path', 'title', 'referrer', 'campaign',
   'first', 'locale', 'timezone', 'screen', 'width', 'height', 'userAgent', 'scene', 'landing',
   'identities', 'traits', 'site', 'key', 'sentAt', 'batch',
-  'tag', 'text', 'href', 'selector', 'outbound', 'download', 'goal', 'value', 'currency', 'order_id', '_dropped',
+  'tag', 'text', 'href', 'selector', 'outbound', 'download', 'goal', 'value', 'currency', 'order_id', 'dropped',
   // public API, its options and debug state
   'init', 'track', 'conversion', 'identify', 'reset', 'consent', 'optOut', 'optIn', 'flush', 'debug',
   'endpoint', 'autoPageviews', 'hashRouting', 'autoClicks', 'storage', 'cookieDomain', 'respectDnt',
   'requireConsent', 'beforeSend', 'batchSize', 'flushInterval', 'maxQueue', 'sessionTimeout',
-  'rejected', 'dropped', 'queued', 'maidian', 'q',
+  'rejected', 'queued', 'maidian', 'q',
   // stored state: lease {o, e} and session {i, t} stay readable across SDK versions
   'o', 'e', 'i', 't',
   // options objects of browser APIs

@@ -8,7 +8,7 @@ import { createWebTracker } from './web/web-tracker.js';
 
 export type { Options } from './core/options.js';
 export type { Tracker, ConversionInput, DebugState } from './core/tracker.js';
-export type { WireEvent, Properties, Identities } from '../../collector/src/dictionary/events.js';
+export type { WireEvent, Properties, PropertyValue, Identities, Campaign, Context } from '../../collector/src/dictionary/wire-types.js';
 
 let tracker: Tracker | undefined;
 

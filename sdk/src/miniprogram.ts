@@ -13,7 +13,11 @@ import { alipayPlatform, type AlipayApi } from './platform/alipay.js';
 import { bytedancePlatform } from './platform/bytedance.js';
 
 export type { Options } from './core/options.js';
-export type { Tracker, ConversionInput } from './core/tracker.js';
+export type { Tracker, ConversionInput, DebugState } from './core/tracker.js';
+export type { WireEvent, Properties, PropertyValue, Identities, Campaign, Context } from '../../collector/src/dictionary/wire-types.js';
+export type { MiniProgramPlatform, MiniProgramApi, LaunchOptions } from './platform/miniprogram.js';
+export type { WechatApi } from './platform/wechat.js';
+export type { AlipayApi } from './platform/alipay.js';
 
 declare const wx: WechatApi | undefined;
 declare const my: AlipayApi | undefined;

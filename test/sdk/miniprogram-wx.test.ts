@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WireEvent } from '../../collector/src/dictionary/events.js';
+import { campaignColumns } from '../../collector/src/ingest/enrich/campaign.js';
 import { startRecordingServer, waitFor, type RecordingServer } from './helpers/recording-server.js';
 
 /**
@@ -34,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('mini-program build in a simulated WeChat runtime', () => {
-  it('sends page views from MaidianPage, track, conversion and identify with scene and UTM fields; app hide flushes', async () => {
+  it('sends page views from MaidianPage, track, conversion and identify with the launch scene and landing; app hide flushes', async () => {
     const fake = fakeWx();
     (globalThis as { wx?: unknown }).wx = fake.wx;
     const sdk = await import('../../dist/sdk/miniprogram.mjs' as string);
@@ -63,12 +64,14 @@ describe('mini-program build in a simulated WeChat runtime', () => {
       expect(WireEvent.safeParse(e).error).toBeUndefined();
       expect(e.context).toMatchObject({
         platform: 'wechat',
-        campaign: { scene: 1007, utm_source: 'moments', utm_campaign: 'spring sale', landing: 'pages/index/index?utm_source=moments&utm_campaign=spring%20sale' },
-        first: { scene: 1007, utm_source: 'moments' },
+        campaign: { scene: 1007, landing: 'pages/index/index?utm_source=moments&utm_campaign=spring%20sale' },
+        first: { scene: 1007, landing: 'pages/index/index?utm_source=moments&utm_campaign=spring%20sale' },
         screen: { width: 393, height: 852 },
         locale: 'zh_CN',
       });
       expect(e.context.userAgent).toContain('iPhone 15');
+      // what the collector stores from the launch touch
+      expect(campaignColumns(e.context.campaign)).toMatchObject({ utm_source: 'moments', utm_campaign: 'spring sale', scene: '1007' });
     }
     expect(events[0].context.page).toEqual({ url: 'pages/goods/detail?id=42', path: 'pages/goods/detail' });
     expect(events[0].sessionStart).toBe(true);
@@ -84,7 +87,8 @@ describe('mini-program build in a simulated WeChat runtime', () => {
     sdk.track('back');
     await sdk.flush();
     const back = server.events().at(-1) as any;
-    expect(back.context.campaign).toMatchObject({ scene: 1011, utm_source: 'qr' });
-    expect(back.context.first).toMatchObject({ scene: 1007, utm_source: 'moments' });
+    expect(back.context.campaign).toMatchObject({ scene: 1011, landing: 'pages/index/index?utm_source=qr' });
+    expect(campaignColumns(back.context.campaign)).toMatchObject({ utm_source: 'qr', scene: '1011' });
+    expect(back.context.first).toMatchObject({ scene: 1007, landing: 'pages/index/index?utm_source=moments&utm_campaign=spring%20sale' });
   });
 });

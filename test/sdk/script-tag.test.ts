@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { WireEvent } from '../../collector/src/dictionary/events.js';
+import { campaignColumns } from '../../collector/src/ingest/enrich/campaign.js';
 import { startRecordingServer, waitFor, type RecordingServer } from './helpers/recording-server.js';
 
 const SNIPPET = `<script>window.maidian=window.maidian||function(){(maidian.q=maidian.q||[]).push(arguments)}</script>`;
@@ -41,13 +42,16 @@ afterAll(async () => {
 });
 
 describe('script tag in Chromium', () => {
-  it('replays the stub queue and sends the page view with campaign fields', async () => {
+  it('replays the stub queue and sends the page view with its landing, from which the collector reads the campaign', async () => {
     await tab.goto(`${server.origin}/index.html?utm_source=news&utm_campaign=spring+sale#top`);
     await waitFor(() => tab.evaluate(() => typeof (window as any).maidian.q == 'undefined'), 5000, 'the script');
     await flush();
     const [view] = named('page_view');
     expect(view.context.page).toMatchObject({ path: '/index.html', title: 'Home' });
-    expect(view.context.campaign).toMatchObject({ utm_source: 'news', utm_campaign: 'spring sale' });
+    expect(view.context.campaign).toMatchObject({ landing: `${server.origin}/index.html?utm_source=news&utm_campaign=spring+sale#top` });
+    expect(view.context.first).toEqual(view.context.campaign);
+    // what the collector stores from it
+    expect(campaignColumns(view.context.campaign)).toMatchObject({ utm_source: 'news', utm_campaign: 'spring sale', click_id: null });
     expect(named('early')[0].props).toEqual({ n: 1 });
     expect(server.received[0].json).toMatchObject({ site: 'demo', key: 'wk_demo' });
     expect(server.received[0].contentType).toMatch(/^text\/plain/);
@@ -64,7 +68,8 @@ describe('script tag in Chromium', () => {
     expect(views.map((v) => v.context.page.path)).toEqual(['/index.html', '/pricing']);
     expect(views[1].context.page.referrer).toContain('/index.html?utm_source=news');
     // the campaign of the landing stays on later events
-    expect(views[1].context.campaign.utm_source).toBe('news');
+    expect(views[1].context.campaign).toEqual(views[0].context.campaign);
+    expect(campaignColumns(views[1].context.campaign).utm_source).toBe('news');
   });
 
   it('captures clicks: outbound and download links, buttons, and data-md-event elements', async () => {

@@ -1,4 +1,4 @@
-import type { WireEvent } from '../../../collector/src/dictionary/events.js';
+import type { WireEvent } from '../../../collector/src/dictionary/wire-types.js';
 
 /** Options of `init()`. Only `site` and `endpoint` are required. */
 export interface Options {
@@ -38,20 +38,16 @@ export interface Options {
   sessionTimeout?: number;
 }
 
-/** Options with every default filled in. */
-export type Settings = Required<Omit<Options, 'key' | 'cookieDomain' | 'beforeSend'>> &
-  Pick<Options, 'key' | 'cookieDomain' | 'beforeSend'>;
+/** Options with the defaults filled in (the switches that default to off stay optional). */
+export type Settings = Options & Required<Pick<Options, 'autoPageviews' | 'autoClicks' | 'respectDnt' | 'batchSize' | 'flushInterval' | 'maxQueue' | 'sessionTimeout'>>;
 
 /** Fills in the defaults; throws when a required field is missing. */
 export function settle(options: Options): Settings {
   if (!options.site || !options.endpoint) throw Error('maidian: site and endpoint are required');
   return {
     autoPageviews: true,
-    hashRouting: false,
     autoClicks: true,
-    storage: 'cookie',
     respectDnt: true,
-    requireConsent: false,
     batchSize: 20,
     flushInterval: 5000,
     maxQueue: 1000,

@@ -1,4 +1,4 @@
-import type { Context } from '../../../collector/src/dictionary/events.js';
+import type { Context } from '../../../collector/src/dictionary/wire-types.js';
 
 /** A synchronous string store; `set(key, null)` deletes. */
 export interface KV {
@@ -6,14 +6,14 @@ export interface KV {
   set(key: string, value: string | null): void;
 }
 
-/** The answer of the collector as far as delivery cares. */
+/** The answer of the collector as far as delivery cares (a fetch `Response` is one). */
 export interface Reply {
   status: number;
-  /** The `Retry-After` header, if any (seconds or an HTTP date). */
-  retryAfter?: string | null;
+  /** Reads the `Retry-After` header, if any (seconds or an HTTP date). */
+  headers: { get(name: 'Retry-After'): string | null | undefined };
 }
 
-/** Where a visit came in: the URL (or mini-program path?query) carrying campaign fields. */
+/** Where a visit came in: the URL (or mini-program `path?query`) the collector reads campaign fields from. */
 export interface Landing {
   url: string;
   referrer?: string;
@@ -45,8 +45,8 @@ export interface PlatformAdapter {
   ids?: KV;
   /** POSTs a body; resolves with the status, rejects on a network error. */
   request(url: string, body: string): Promise<Reply>;
-  /** Sends without waiting, surviving page unload; false when the runtime refused. */
-  beacon?(url: string, body: string): boolean;
+  /** Sends without waiting, surviving page unload; false (or missing) when the runtime refused. */
+  beacon?(url: string, body: string): boolean | undefined;
   /** Page, locale, time zone, screen (and user agent in mini-programs) right now. */
   context(): Omit<Context, 'platform' | 'library' | 'campaign' | 'first'>;
   /** How this visit landed. */

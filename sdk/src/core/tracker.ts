@@ -1,12 +1,14 @@
-import type { Identities, Properties, WireEvent } from '../../../collector/src/dictionary/events.js';
+import type { Identities, Properties, WireEvent } from '../../../collector/src/dictionary/wire-types.js';
 import type { KV, PlatformAdapter } from './platform.js';
 import { settle, type Options } from './options.js';
-import { FIRST_KEY, LAST_KEY, recordTouch, touches } from './campaign.js';
+import { FIRST_KEY, LAST_KEY, recordTouch } from './campaign.js';
 import { SESSION_KEY, touchSession } from './session.js';
-import { createQueue, QUEUE_KEY } from './queue.js';
+import { enqueue, queued, QUEUE_KEY } from './queue.js';
+import { load } from './json.js';
 import { newId } from './id.js';
 import { createSender, type Stats } from '../transport/sender.js';
 import { byteLength, MAX_REQUEST_BYTES } from '../transport/batch.js';
+import { memoryStore } from '../storage/memory-store.js';
 import { VERSION } from '../version.js';
 
 /** Storage keys: anonymous id, user id, opt-out flag, consent ('1' granted, '0' refused). */
@@ -15,7 +17,7 @@ export const USER_KEY = 'md_u';
 export const OPT_OUT_KEY = 'md_o';
 export const CONSENT_KEY = 'md_c';
 
-/** A conversion: goal, value and currency, an optional order id, and any other properties. */
+/** A conversion: goal, value and currency (ISO 4217), an optional order id, and any other properties. */
 export type ConversionInput = { goal: string; value: number; currency: string; order_id?: string } & Properties;
 
 /** What `debug()` shows. */
@@ -50,47 +52,48 @@ export function createTracker(p: PlatformAdapter, options: Options): Tracker {
   const o = settle(options);
   const real = p.store;
   const realIds = p.ids || real;
-  // Until consent, every write goes to this map instead of storage: no cookie, no stored event.
-  let held: Record<string, string | null> | 0 = o.requireConsent && real.get(CONSENT_KEY) == null ? {} : 0;
-  const hold = (kv: KV): KV => ({
-    get: (k) => (held && k in held ? held[k] : kv.get(k)),
-    set: (k, v) => (held ? (held[k] = v) : kv.set(k, v)),
-  });
-  const store = hold(real);
-  const ids = hold(realIds);
+  // Until consent, state lives in this map instead of storage: no cookie, no stored event.
+  let held = o.requireConsent && real.get(CONSENT_KEY) == null && ({} as Record<string, string>);
+  let store: KV = held ? memoryStore(held) : real;
+  let ids = held ? store : realIds;
   const stats: Stats = { rejected: 0, dropped: 0 };
-  let reported = 0; // drops already reported on a page view
-  const queue = createQueue(store, o.maxQueue, stats);
   const blocked = () => !!((o.respectDnt && p.dnt?.()) || real.get(OPT_OUT_KEY) || real.get(CONSENT_KEY) == '0');
-  const ready = () => !held && !blocked();
-  const sender = createSender({ p, queue, stats, site: o.site, key: o.key, url: o.endpoint + '/v1/batch', idle: o.flushInterval, ready });
+  const sender = createSender(p, o, stats, () => !held && !blocked());
   const anonymousId = () => ids.get(ANON_KEY) || (ids.set(ANON_KEY, newId()), ids.get(ANON_KEY)!);
+  /** Back to real storage: after consent, or after a refusal or opt-out wiped everything. */
+  const unhold = () => ((held = false), (ids = realIds), (store = real));
 
   function record(event: string, fields: object): void {
     if (blocked()) return;
-    const now = Date.now();
-    const session = touchSession(store, now, o.sessionTimeout);
+    const ts = Date.now();
+    const session = touchSession(store, ts, o.sessionTimeout);
     const built = {
       id: newId(),
-      ts: now,
+      ts,
       anonymousId: anonymousId(),
       userId: store.get(USER_KEY) || undefined,
       sessionId: session.id,
       sessionStart: session.start || undefined,
       event,
       ...fields,
-      context: { ...p.context(), platform: p.platform, library: { name: 'maidian', version: VERSION }, ...touches(store) },
+      context: {
+        ...p.context(),
+        platform: p.platform,
+        library: { name: 'maidian', version: VERSION },
+        campaign: load(store, LAST_KEY),
+        first: load(store, FIRST_KEY),
+      },
     } as WireEvent;
     const e = o.beforeSend ? o.beforeSend(built) : built;
-    if (!e) return;
-    // An event that could never fit in a request would block the queue forever.
-    if (byteLength(JSON.stringify(e)) > MAX_REQUEST_BYTES - 512) return queue.drop(1);
-    if (queue.add(e) >= o.batchSize) sender.flush();
+    // An event that could never fit in a request would block the queue forever. (A dropped or
+    // refused event only schedules a flush that finds nothing new.)
+    if (e && byteLength(JSON.stringify(e)) > MAX_REQUEST_BYTES - 512) stats.dropped++;
+    else if (e && enqueue(store, e, o.maxQueue, stats) >= o.batchSize) sender.flush();
     else sender.soon(o.flushInterval);
   }
 
   function wipe(): void {
-    held = 0;
+    unhold();
     for (const k of [QUEUE_KEY, USER_KEY, SESSION_KEY, FIRST_KEY, LAST_KEY]) real.set(k, null);
     realIds.set(ANON_KEY, null);
   }
@@ -104,11 +107,7 @@ export function createTracker(p: PlatformAdapter, options: Options): Tracker {
 
   return {
     track: (name, props) => record(name, { props }),
-    page(props) {
-      const dropped = stats.dropped - reported;
-      reported = stats.dropped;
-      record('page_view', { props: dropped ? { ...props, _dropped: dropped } : props });
-    },
+    page: (props) => record('page_view', { props }),
     conversion: (props) => record('conversion', { props }),
     identify(userId, identities, traits) {
       if (!blocked()) store.set(USER_KEY, userId);
@@ -124,10 +123,11 @@ export function createTracker(p: PlatformAdapter, options: Options): Tracker {
       if (!granted) return wipe();
       if (held) {
         const h = held;
-        const pending = queue.all();
-        held = 0;
-        for (const k in h) if (k != QUEUE_KEY) (k == ANON_KEY ? realIds : real).set(k, h[k]);
-        pending.forEach((e) => queue.add(e));
+        const pending = queued(store);
+        unhold();
+        // The held events join whatever another tab stored meanwhile; the rest is copied over.
+        for (const k in h) k == QUEUE_KEY || (k == ANON_KEY ? realIds : real).set(k, h[k]);
+        for (const e of pending) enqueue(real, e, o.maxQueue, stats);
       }
       sender.flush();
     },
@@ -137,10 +137,6 @@ export function createTracker(p: PlatformAdapter, options: Options): Tracker {
     },
     optIn: () => real.set(OPT_OUT_KEY, null),
     flush: sender.flush,
-    debug: () => ({
-      ...stats,
-      queued: queue.all().length,
-      anonymousId: ids.get(ANON_KEY),
-    }),
+    debug: () => ({ ...stats, queued: queued(store).length, anonymousId: ids.get(ANON_KEY) }),
   };
 }

@@ -2,11 +2,11 @@ import type { Hooks, PlatformAdapter } from '../core/platform.js';
 import type { Settings } from '../core/options.js';
 import { localStore } from '../storage/local-store.js';
 import { cookieStore } from '../storage/cookie-store.js';
+import { cut } from '../core/cut.js';
+import { on } from '../web/on.js';
 
 /** The browser platform, plus the referrer the page-view tracker moves along on SPA navigation. */
 export type BrowserPlatform = PlatformAdapter & { referrer: string };
-
-const TEXT = { type: 'text/plain' };
 
 /**
  * POST without cookies, surviving unload. A string body is sent as `text/plain;charset=UTF-8`:
@@ -14,22 +14,20 @@ const TEXT = { type: 'text/plain' };
  */
 const post = (url: string, body: string) => fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' });
 
-/** Keeps a URL within the dictionary's 2048 characters (or a title within 1024). */
-const cut = (s: string, n = 2048) => s.slice(0, n);
 
 /** The adapter for web pages (desktop `web`, mobile and in-app browsers `h5`). */
 export function browserPlatform(o: Settings): BrowserPlatform {
   const w = window;
   const { location: loc, navigator: nav, document: doc } = w;
   const store = localStore();
-  const on = (target: EventTarget, type: string, f: (e: any) => void) => target.addEventListener(type, f);
   const self: BrowserPlatform = {
     platform: /Mobi|MicroMessenger/.test(nav.userAgent) ? 'h5' : 'web',
     referrer: doc.referrer,
     store,
-    ids: o.storage == 'cookie' ? cookieStore(doc, loc.hostname, loc.protocol == 'https:', o.cookieDomain) : store,
-    request: (url, body) => post(url, body).then((r) => ({ status: r.status, retryAfter: r.headers.get('Retry-After') })),
-    beacon: (url, body) => nav.sendBeacon?.(url, new Blob([body], TEXT)) || (post(url, body).catch(() => 0), true),
+    ids: o.storage == 'localStorage' ? store : cookieStore(doc, loc.hostname, loc.protocol == 'https:', o.cookieDomain),
+    request: post,
+    // A string beacon goes as text/plain too. Where it is missing or refuses, the sender fetches.
+    beacon: (url, body) => nav.sendBeacon?.(url, body),
     context: () => ({
       page: {
         url: cut(loc.href),

@@ -1,4 +1,4 @@
-import type { Context } from '../../../collector/src/dictionary/events.js';
+import type { Context } from '../../../collector/src/dictionary/wire-types.js';
 import type { Hooks, KV, Landing, PlatformAdapter, Reply } from '../core/platform.js';
 
 /** Launch options as `getLaunchOptionsSync()` and `onAppShow` give them. */
@@ -54,7 +54,7 @@ export function miniProgramPlatform(api: MiniProgramApi, platform: Context['plat
         const header = { 'Content-Type': 'application/json' };
         api.request({
           url, method: 'POST', data, header, headers: header, fail: reject,
-          success: (r) => resolve({ status: (r.statusCode ?? r.status)!, retryAfter: headerOf(r.header || r.headers) }),
+          success: (r) => resolve({ status: (r.statusCode ?? r.status)!, headers: { get: () => headerOf(r.header || r.headers) } }),
         });
       }),
     context: () => {

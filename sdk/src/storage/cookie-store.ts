@@ -1,29 +1,23 @@
 import type { KV } from '../core/platform.js';
 
-/** 400 days: the longest lifetime browsers keep a cookie for. */
-const MAX_AGE = 34560000;
-
 /**
- * First-party cookies as a store (used for the anonymous id). Without an explicit `domain`, a
- * value is set on the shortest domain the browser accepts, found by trial: on `a.b.example.com`
- * it tries `example.com` (public suffixes such as `com` or `co.uk` are refused by the browser),
- * then `b.example.com`, …, and falls back to a host-only cookie.
+ * First-party cookies as a store for the anonymous id (values are cookie-safe ids, so they are
+ * not escaped). Without an explicit `domain`, a value is set on the shortest domain the browser
+ * accepts, found by trial: on `a.b.example.com` it tries `example.com` (public suffixes such as
+ * `com` or `co.uk` are refused by the browser), then `b.example.com`, …, and falls back to a
+ * host-only cookie. Cookies live 400 days, the longest browsers keep them.
  */
 export function cookieStore(doc: Document, host: string, secure: boolean, domain?: string): KV {
-  const get = (k: string) => {
-    const m = doc.cookie.match('(?:^|; )' + k + '=([^;]*)');
-    return m ? decodeURIComponent(m[1]) : null;
-  };
+  const get = (k: string) => doc.cookie.match('(^|; )' + k + '=([^;]*)')?.[2];
   return {
     get,
     set(k, v) {
-      const cookie = `${k}=${encodeURIComponent(v || '')};path=/;max-age=${v == null ? 0 : MAX_AGE};samesite=lax${secure ? ';secure' : ''}`;
-      // Shortest first: `example.com`, `b.example.com`, …, then host-only.
       const parts = domain ? [domain] : host.split('.');
-      for (let i = parts.length - (domain ? 1 : 2); i >= -1; i--) {
-        doc.cookie = cookie + (i < 0 ? '' : ';domain=' + parts.slice(i).join('.'));
-        if (get(k) == v) return;
-      }
+      let i = parts.length - (domain ? 1 : 2);
+      // Shortest first: `example.com`, `b.example.com`, …, then host-only (i = -1). Writing an
+      // unchanged value still renews its lifetime; a null value expires the cookie.
+      do doc.cookie = `${k}=${v || ''};path=/;max-age=${v ? 34560000 : 0};samesite=lax${secure ? ';secure' : ''}${i < 0 ? '' : ';domain=' + parts.slice(i).join('.')}`;
+      while (get(k) != v && --i > -2);
     },
   };
 }

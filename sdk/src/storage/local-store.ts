@@ -9,7 +9,7 @@ import { memoryStore } from './memory-store.js';
 export function localStore(): KV {
   try {
     const ls = localStorage;
-    ls.setItem('md_t', '1');
+    ls.setItem('md_t', '1'); // throws where storage is blocked or always full
     return {
       get: (k) => ls.getItem(k),
       set(k, v) {

@@ -11,10 +11,10 @@ export function backoff(attempt: number, random = Math.random()): number {
 }
 
 /**
- * Milliseconds a `Retry-After` header asks to wait: delta seconds or an HTTP date (a date in the
- * past means no wait); NaN when unreadable, 0 when absent.
+ * Milliseconds a `Retry-After` header asks to wait: delta seconds or an HTTP date. Absent or
+ * unreadable gives 0 and a date in the past a negative number: no wait beyond the backoff.
  */
 export function retryAfterMs(header: string | null | undefined, now: number): number {
   const seconds = +(header || 0);
-  return seconds >= 0 ? seconds * 1000 : Math.max(0, Date.parse(header!) - now);
+  return seconds >= 0 ? seconds * 1000 : Date.parse(header!) - now || 0;
 }

@@ -1,4 +1,4 @@
-import type { WireEvent } from '../../../collector/src/dictionary/events.js';
+import type { WireEvent } from '../../../collector/src/dictionary/wire-types.js';
 
 /** Largest request the SDK sends (bytes), as LIMITS.sdkRequestBytes in the dictionary. */
 export const MAX_REQUEST_BYTES = 64 * 1024;
@@ -10,16 +10,12 @@ export const byteLength = (s: string) => encodeURIComponent(s).replace(/%../g, '
 
 /**
  * How many events from the head of `events` fit in one request whose envelope (without events)
- * takes `envelopeBytes`: under MAX_REQUEST_BYTES and at most `maxEvents`. At least one event is
- * taken so the queue always moves; the tracker drops single events too large to ever fit.
+ * takes `size` bytes: under MAX_REQUEST_BYTES and at most `max`. At least one event is taken so
+ * the queue always moves; the tracker drops single events too large to ever fit.
  */
-export function fitCount(events: WireEvent[], envelopeBytes: number, maxEvents = MAX_BATCH_EVENTS): number {
-  let size = envelopeBytes;
+export function fitCount(events: WireEvent[], size: number, max = MAX_BATCH_EVENTS): number {
   let n = 0;
-  while (n < events.length && n < maxEvents) {
-    size += byteLength(JSON.stringify(events[n])) + 1; // +1: the comma between events
-    if (size >= MAX_REQUEST_BYTES && n) break;
-    n++;
-  }
+  // +1: the comma between events
+  while (n < events.length && n < max && ((size += byteLength(JSON.stringify(events[n])) + 1) < MAX_REQUEST_BYTES || !n)) n++;
   return n;
 }

@@ -1,59 +1,58 @@
-import type { Properties } from '../../../collector/src/dictionary/events.js';
+import type { Properties } from '../../../collector/src/dictionary/wire-types.js';
+import { cut } from '../core/cut.js';
+import { on } from './on.js';
 
 /** File extensions whose links count as downloads. */
 const DOWNLOAD = /\.(pdf|zip|dmg|exe|docx|xlsx|pptx|csv|mp4|mp3|apk)$/i;
-const CLICKABLE = 'a[href],button,input[type=submit],input[type=button]';
 const PROP_PREFIX = 'data-md-prop-';
 
-/** A short CSS selector: up to three levels of `tag#id`, `tag.class` or `tag:nth-child(n)`. */
+/** A short CSS selector: up to three levels of `tag#id`, `tag.class` or `tag:nth-child(n)`, stopping at an id. */
 export function shortSelector(el: Element | null): string {
-  const parts: string[] = [];
-  for (let i = 0; el && i < 3; i++, el = el.parentElement) {
-    if (el.id) {
-      parts.unshift(el.localName + '#' + el.id);
-      break;
-    }
-    const siblings = el.parentElement ? [...el.parentElement.children] : [el];
-    parts.unshift(el.localName + (el.classList[0] ? '.' + el.classList[0] : `:nth-child(${siblings.indexOf(el) + 1})`));
+  let selector = '';
+  for (let i = 0, up; el && i++ < 3 && !selector.includes('#'); el = up) {
+    up = el.parentElement;
+    const n = up ? [...up.children].indexOf(el) + 1 : 1;
+    selector = el.localName + (el.id ? '#' + el.id : el.classList[0] ? '.' + el.classList[0] : `:nth-child(${n})`) + (selector && '>' + selector);
   }
-  return parts.join('>');
+  return selector;
 }
 
-/** Properties of a `data-md-event` element: its `data-md-prop-*` attributes, names in snake_case. */
-function markedProps(el: Element): Properties {
-  const props: Properties = {};
-  for (const a of el.attributes) {
-    if (!a.name.indexOf(PROP_PREFIX)) props[a.name.slice(PROP_PREFIX.length).replace(/-/g, '_')] = a.value;
-  }
-  return props;
-}
-
-/** Properties of a click on a link or button. */
+/** Properties of a link or button click. */
 function clickProps(el: Element): Properties {
-  const a = el as HTMLAnchorElement;
-  const text = (el.textContent || (el as HTMLInputElement).value || '').replace(/\s+/g, ' ').trim().slice(0, 100);
-  const props: Properties = { tag: el.localName, text, selector: shortSelector(el) };
-  if (a.href) {
-    props.href = a.href.slice(0, 2048);
-    props.outbound = /^http/.test(a.protocol) && a.host != location.host;
-    props.download = a.hasAttribute('download') || DOWNLOAD.test(a.pathname);
+  const { href, protocol, host, pathname } = el as HTMLAnchorElement;
+  const props: Properties = {
+    tag: el.localName,
+    text: cut((el.textContent || (el as HTMLInputElement).value || '').replace(/\s+/g, ' ').trim(), 100),
+    selector: shortSelector(el),
+  };
+  if (href) {
+    props.href = cut(href);
+    props.outbound = /^http/.test(protocol) && host != location.host;
+    props.download = el.hasAttribute('download') || DOWNLOAD.test(pathname);
   }
   return props;
 }
 
 /**
  * One delegated, capture-phase click listener: a `data-md-event` element (or its descendant)
- * sends that custom event; otherwise a link or button sends `click`.
+ * sends that custom event with its `data-md-prop-*` attributes as properties (names in
+ * snake_case); otherwise a link or button sends `click`.
  */
 export function autocapture(track: (name: string, props: Properties) => void): void {
-  document.addEventListener(
+  on(
+    document,
     'click',
     (e) => {
-      const target = e.target instanceof Element ? e.target : null;
-      const marked = target?.closest('[data-md-event]');
-      const clicked = target?.closest(CLICKABLE);
-      if (marked) track(marked.getAttribute('data-md-event')!, markedProps(marked));
-      else if (clicked) track('click', clickProps(clicked));
+      const target = e.target as Element;
+      const marked = target.closest?.('[data-md-event]');
+      const clicked = target.closest?.('a[href],button,input[type=submit],input[type=button]');
+      if (marked) {
+        const props: Properties = {};
+        for (const { name, value } of marked.attributes) {
+          if (!name.indexOf(PROP_PREFIX)) props[name.slice(PROP_PREFIX.length).replace(/-/g, '_')] = value;
+        }
+        track(marked.getAttribute('data-md-event')!, props);
+      } else if (clicked) track('click', clickProps(clicked));
     },
     true,
   );

@@ -1,11 +1,12 @@
 import type { BrowserPlatform } from '../platform/browser.js';
+import { on } from './on.js';
 
 /**
  * Sends page views on load and on SPA navigation (pushState, replaceState, popstate, and
  * hashchange with hash routing), never twice in a row for the same URL. A page restored from the
  * back/forward cache counts again; a prerendered page counts only once the user sees it.
  */
-export function autoPageviews(p: BrowserPlatform, page: () => void, hashRouting: boolean): void {
+export function autoPageviews(p: BrowserPlatform, page: () => void, hashRouting?: boolean): void {
   const w = window;
   const { history: h, location: loc, document: doc } = w;
   let last: string | undefined;
@@ -23,9 +24,9 @@ export function autoPageviews(p: BrowserPlatform, page: () => void, hashRouting:
       view();
     };
   }
-  w.addEventListener('popstate', () => view());
-  if (hashRouting) w.addEventListener('hashchange', () => view());
-  w.addEventListener('pageshow', (e) => e.persisted && view(true));
-  if ((doc as { prerendering?: boolean }).prerendering) doc.addEventListener('prerenderingchange', () => view(), { once: true });
+  on(w, 'popstate', () => view());
+  if (hashRouting) on(w, 'hashchange', () => view());
+  on(w, 'pageshow', (e: PageTransitionEvent) => e.persisted && view(true));
+  if ((doc as { prerendering?: boolean }).prerendering) on(doc, 'prerenderingchange', () => view(), { once: true });
   else view();
 }

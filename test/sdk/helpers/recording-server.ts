@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 /** One request the collector stand-in received. */
 export interface Received {
   body: string;
-  json?: { site: string; key?: string; sentAt: number; batch: { id: string; event: string; [k: string]: unknown }[] };
+  json?: { site: string; key?: string; sentAt: number; dropped?: number; batch: { id: string; event: string; [k: string]: unknown }[] };
   contentType?: string;
 }
 

@@ -9,10 +9,7 @@ export function nodePlatform(opts: { store?: KV; url?: string; dnt?: () => boole
   return {
     platform: 'web',
     store: opts.store || memoryStore(),
-    request: async (url, body) => {
-      const r = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'text/plain' } });
-      return { status: r.status, retryAfter: r.headers.get('Retry-After') };
-    },
+    request: (url, body) => fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'text/plain' } }),
     context: () => ({ page: { url: 'https://shop.example.com/p?x=1', path: '/p', title: 'Shop' }, locale: 'zh-CN', timezone: 'Asia/Shanghai' }),
     landing: () => ({ url: opts.url || 'https://shop.example.com/p', host: 'shop.example.com' }),
     dnt: opts.dnt,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { touchSession } from '../../../sdk/src/core/session.js';
-import { createQueue } from '../../../sdk/src/core/queue.js';
-import { claim, release, LEASE_MS } from '../../../sdk/src/core/lease.js';
+import { dequeue, enqueue, queued } from '../../../sdk/src/core/queue.js';
+import { lease, LEASE_MS } from '../../../sdk/src/core/lease.js';
 import { memoryStore } from '../../../sdk/src/storage/memory-store.js';
-import type { WireEvent } from '../../../collector/src/dictionary/events.js';
+import type { WireEvent } from '../../../collector/src/dictionary/wire-types.js';
 
 const MIN = 60_000;
 
@@ -25,39 +25,44 @@ describe('touchSession', () => {
 
 const ev = (n: number) => ({ id: `event-${String(n).padStart(4, '0')}` }) as WireEvent;
 
-describe('createQueue', () => {
+describe('queue', () => {
   it('drops the oldest events past the cap and counts them once', () => {
     const stats = { dropped: 0 };
-    const q = createQueue(memoryStore(), 3, stats);
-    for (let n = 1; n <= 5; n++) q.add(ev(n));
-    // 5 added, cap 3: events 1 and 2 dropped
-    expect(q.all().map((e) => e.id)).toEqual(['event-0003', 'event-0004', 'event-0005']);
+    const store = memoryStore();
+    const lengths = [1, 2, 3, 4, 5].map((n) => enqueue(store, ev(n), 3, stats));
+    // 5 added, cap 3: events 1 and 2 dropped; the length never exceeds 3
+    expect(lengths).toEqual([1, 2, 3, 3, 3]);
+    expect(queued(store).map((e) => e.id)).toEqual(['event-0003', 'event-0004', 'event-0005']);
     expect(stats.dropped).toBe(2);
   });
   it('removes sent events by id and keeps events added meanwhile', () => {
     const store = memoryStore();
-    const q = createQueue(store, 10, { dropped: 0 });
-    q.add(ev(1));
-    q.add(ev(2));
-    const sending = q.all();
-    createQueue(store, 10, { dropped: 0 }).add(ev(3)); // another tab adds while we send
-    q.remove(sending);
-    expect(q.all().map((e) => e.id)).toEqual(['event-0003']);
+    const stats = { dropped: 0 };
+    enqueue(store, ev(1), 10, stats);
+    enqueue(store, ev(2), 10, stats);
+    const sending = queued(store);
+    enqueue(store, ev(3), 10, stats); // another tab adds while we send
+    dequeue(store, sending);
+    expect(queued(store).map((e) => e.id)).toEqual(['event-0003']);
+  });
+  it('reads a corrupt stored queue as empty', () => {
+    const store = memoryStore({ md_q: '[{"id":' });
+    expect(queued(store)).toEqual([]);
   });
 });
 
 describe('lease', () => {
   it('lets one owner send at a time and expires a crashed owner\u2019s lease', () => {
     const store = memoryStore();
-    expect(claim(store, 'tabA', 1000)).toBe(true);
-    expect(claim(store, 'tabB', 1001)).toBe(false);
-    expect(claim(store, 'tabA', 1002)).toBe(true); // renewal
-    // tab A dies without releasing: its lease ends LEASE_MS after its last renewal
-    expect(claim(store, 'tabB', 1002 + LEASE_MS - 1)).toBe(false);
-    expect(claim(store, 'tabB', 1002 + LEASE_MS + 1)).toBe(true);
-    release(store, 'tabA'); // not the holder: no effect
-    expect(claim(store, 'tabA', 1002 + LEASE_MS + 2)).toBe(false);
-    release(store, 'tabB');
-    expect(claim(store, 'tabA', 1002 + LEASE_MS + 3)).toBe(true);
+    expect(lease(store, 'tabA', 1000)).toBe(true);
+    expect(lease(store, 'tabB', 1001)).toBe(false);
+    expect(lease(store, 'tabA', 1002)).toBe(true); // renewal
+    // tab A dies without giving the lease up: it ends LEASE_MS after its last renewal
+    expect(lease(store, 'tabB', 1002 + LEASE_MS - 1)).toBe(false);
+    expect(lease(store, 'tabB', 1002 + LEASE_MS + 1)).toBe(true);
+    expect(lease(store, 'tabA', 1002 + LEASE_MS + 2, 0)).toBe(false); // not the holder: cannot give it up
+    expect(lease(store, 'tabA', 1002 + LEASE_MS + 2)).toBe(false);
+    expect(lease(store, 'tabB', 1002 + LEASE_MS + 3, 0)).toBe(true); // B gives it up
+    expect(lease(store, 'tabA', 1002 + LEASE_MS + 3)).toBe(true);
   });
 });

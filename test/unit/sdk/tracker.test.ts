@@ -29,7 +29,10 @@ describe('tracker over real HTTP', () => {
     expect(body).toMatchObject({ site: 'demo', key: 'wk_1' });
     for (const e of body.batch) expect(WireEvent.safeParse(e).error).toBeUndefined();
     const [view, signup, purchase, identify] = body.batch as any[];
-    expect(view).toMatchObject({ event: 'page_view', sessionStart: true, context: { platform: 'web', campaign: { utm_source: 'baidu', gclid: 'Gx' }, first: { utm_source: 'baidu' } } });
+    // the touches carry the landing only: the collector reads utm_source and gclid from it
+    const landing = 'https://shop.example.com/?utm_source=baidu&gclid=Gx';
+    expect(view).toMatchObject({ event: 'page_view', sessionStart: true, context: { platform: 'web', campaign: { landing }, first: { landing } } });
+    expect(Object.keys(view.context.campaign).sort()).toEqual(['landing', 'ts']);
     expect(signup).toMatchObject({ event: 'signup', props: { method: 'email' }, sessionId: view.sessionId });
     expect(signup.sessionStart).toBeUndefined();
     expect(purchase).toMatchObject({ event: 'conversion', props: { goal: 'purchase', value: 199, currency: 'CNY', order_id: 'o-1' } });
@@ -146,16 +149,22 @@ describe('tracker over real HTTP', () => {
     expect(server.events()[0].event).toBe('kept');
   });
 
-  it('caps the queue, drops the oldest and reports the count on the next page view', async () => {
+  it('caps the queue, drops the oldest and reports the count in the envelope until a 2xx confirms it', async () => {
     const t = createTracker(nodePlatform(), opts({ maxQueue: 3, batchSize: 100 }));
     for (let i = 0; i < 5; i++) t.track('e', { i });
     // 5 tracked, cap 3: events 0 and 1 are gone
     expect(t.debug()).toMatchObject({ dropped: 2, queued: 3 });
-    t.page();
+    server.answer(() => ({ status: 503 }));
+    await t.flush(); // refused: the count is not confirmed yet
+    await waitFor(() => server.received.length == 2, 4000, 'the retry'); // the backoff retry (0.5–1 s) gets 200
+    expect(server.received.map((r) => r.json!.dropped)).toEqual([2, 2]);
+    expect(server.events().map((e) => (e.props as { i?: number }).i)).toEqual([2, 3, 4, 2, 3, 4]);
+    // confirmed: the next request reports nothing until more are dropped
+    t.track('later');
     await t.flush();
-    const events = server.events();
-    expect(events.map((e) => (e.props as { i?: number }).i)).toEqual([3, 4, undefined]);
-    expect(events[2]).toMatchObject({ event: 'page_view', props: { _dropped: 2 } });
+    expect(server.received).toHaveLength(3);
+    expect(server.received[2].json).not.toHaveProperty('dropped');
+    expect(Batch.safeParse(server.received[0].json).success).toBe(true);
   });
 
   it('starts a new anonymous id and session on reset, without the user id', async () => {

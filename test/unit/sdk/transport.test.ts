@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byteLength, fitCount, MAX_REQUEST_BYTES } from '../../../sdk/src/transport/batch.js';
 import { backoff, retryAfterMs } from '../../../sdk/src/transport/backoff.js';
-import type { WireEvent } from '../../../collector/src/dictionary/events.js';
+import type { WireEvent } from '../../../collector/src/dictionary/wire-types.js';
 
 describe('byteLength', () => {
   it('counts UTF-8 bytes', () => {
@@ -48,8 +48,9 @@ describe('backoff', () => {
     const now = Date.parse('2025-03-01T10:00:00Z');
     expect(retryAfterMs('120', now)).toBe(120_000);
     expect(retryAfterMs('Sat, 01 Mar 2025 10:00:30 GMT', now)).toBe(30_000);
-    expect(retryAfterMs('Sat, 01 Mar 2025 09:00:00 GMT', now)).toBe(0); // in the past
-    expect(retryAfterMs('soon', now)).toBeNaN(); // unreadable: the caller falls back to backoff
+    // in the past: an hour ago, so no wait beyond the backoff
+    expect(retryAfterMs('Sat, 01 Mar 2025 09:00:00 GMT', now)).toBe(-3_600_000);
+    expect(retryAfterMs('soon', now)).toBe(0); // unreadable: the backoff alone decides
     expect(retryAfterMs(null, now)).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { resolveTraffic, type Traffic } from '../../channels/resolve-traffic.js'
 import { parseUserAgent, type UserAgentInfo } from './user-agent.js';
 import { detectBot } from './bot.js';
 import { externalReferrerHost } from './referrer.js';
-import { campaignColumns, type CampaignColumns } from './campaign.js';
+import { campaignColumns, type CampaignColumns, firstTouchJson } from './campaign.js';
 import { correctEventTime } from './event-time.js';
 import { hashIdentities } from './identities.js';
 
@@ -70,7 +70,7 @@ export function enrichEvent(event: WireEvent, flags: Reason[], ctx: IngestContex
     referrer_host: referrerHost,
     ...campaign,
     ...traffic,
-    first_touch: c.first ? JSON.stringify(c.first) : null,
+    first_touch: firstTouchJson(c.first),
     ...device,
     ip: ctx.request.ip,
     is_bot: guard('bot', () => detectBot(ua), 0),
