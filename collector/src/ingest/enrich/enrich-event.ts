@@ -4,7 +4,7 @@
  * its browser name.
  */
 import type { Logger } from 'pino';
-import type { ConversionEvent, IdentifyEvent, WireEvent } from '../../dictionary/events.js';
+import type { Campaign, ConversionEvent, IdentifyEvent, WireEvent } from '../../dictionary/events.js';
 import type { Reason } from '../../dictionary/reason.js';
 import type { SiteRuntime } from '../../config/site-registry.js';
 import type { EventRow, RequestMeta } from '../../storage/store.js';
@@ -12,6 +12,7 @@ import { resolveTraffic, type Traffic } from '../../channels/resolve-traffic.js'
 import { parseUserAgent, type UserAgentInfo } from './user-agent.js';
 import { detectBot } from './bot.js';
 import { externalReferrerHost } from './referrer.js';
+import { DEFAULT_SESSION_OPTIONS } from '../../analytics/sessions/session-options.js';
 import { campaignColumns, type CampaignColumns, firstTouchJson } from './campaign.js';
 import { correctEventTime } from './event-time.js';
 import { hashIdentities } from './identities.js';
@@ -31,6 +32,18 @@ export interface IngestContext {
 
 const MINI_PROGRAMS = new Set(['wechat', 'alipay', 'bytedance']);
 
+/**
+ * The last touch, if it is still the visit that brought this event. The SDK sends the visitor's
+ * last touch on every event, also days later on a direct return; that return must count as
+ * direct (last non-direct attribution is a report-time choice), so a touch older than the session
+ * timeout no longer sets the event's source. A touch without a time (other clients sending UTMs
+ * per event) always applies.
+ */
+export function currentTouch(touch: Campaign | undefined, eventTs: number, timeoutMs: number): Campaign | undefined {
+  if (!touch || touch.ts === undefined) return touch;
+  return eventTs - touch.ts < timeoutMs ? touch : undefined;
+}
+
 /** Enriches a valid event (found at pointer `at`) into an `events` row. */
 export function enrichEvent(event: WireEvent, flags: Reason[], ctx: IngestContext, at: string): EventRow {
   const guard = <T>(step: string, fn: () => T, fallback: T): T => {
@@ -44,10 +57,11 @@ export function enrichEvent(event: WireEvent, flags: Reason[], ctx: IngestContex
   const c = event.context;
   const ua = MINI_PROGRAMS.has(c.platform) ? (c.userAgent ?? ctx.request.userAgent) : (ctx.request.userAgent ?? c.userAgent ?? null);
   const page = c.page;
-  const referrer = page?.referrer ?? c.campaign?.referrer ?? null;
+  const touch = currentTouch(c.campaign, event.ts, ctx.site.config.sessions?.sessionTimeoutMs ?? DEFAULT_SESSION_OPTIONS.sessionTimeoutMs);
+  const referrer = page?.referrer ?? touch?.referrer ?? null;
   const time = correctEventTime(event.ts, ctx.sentAt, ctx.receivedAt, at);
   const device = guard<UserAgentInfo>('user-agent', () => parseUserAgent(ua), { browser: null, browser_version: null, os: null, device_type: null });
-  const campaign = guard<CampaignColumns>('campaign', () => campaignColumns(c.campaign), campaignColumns(undefined));
+  const campaign = guard<CampaignColumns>('campaign', () => campaignColumns(touch), campaignColumns(undefined));
   const referrerHost = guard('referrer', () => externalReferrerHost(referrer, ctx.site.config.hosts, page?.url), null);
   const traffic = guard<Traffic>('traffic', () => resolveTraffic(trafficInput(campaign, referrerHost)), { source: '(not set)', medium: '(not set)', channel: 'Unassigned' } as Traffic);
   const allFlags = [...flags, ...time.flags];
