@@ -13,6 +13,19 @@ import { ingestRoutes } from './http/routes/ingest-routes.js';
 import { statsRoutes } from './http/routes/stats-routes.js';
 import { quarantineRoutes } from './http/routes/quarantine-routes.js';
 import { serviceRoutes } from './http/routes/service-routes.js';
+import { funnelRoutes } from './http/routes/funnel-routes.js';
+import { retentionRoutes } from './http/routes/retention-routes.js';
+import { rfmRoutes } from './http/routes/rfm-routes.js';
+import { aiplRoutes } from './http/routes/aipl-routes.js';
+import { dashboardRoutes } from './http/routes/dashboard-routes.js';
+import { reportRoutes } from './http/routes/report-routes.js';
+import { attributionRoutes } from './http/routes/attribution-routes.js';
+import { costRoutes } from './http/routes/cost-routes.js';
+import { metricRoutes } from './http/routes/metric-routes.js';
+import { alertRoutes } from './http/routes/alert-routes.js';
+import { campaignRoutes } from './http/routes/campaign-routes.js';
+import { personRoutes } from './http/routes/person-routes.js';
+import { configureSessionOptions } from './analytics/sessions/session-options.js';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -31,10 +44,24 @@ export function createApp({ store, config, logger = createLogger(), sdkBundle }:
   app.set('trust proxy', config.config.trustProxy);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   const deps = { store, config: config.config, sites: config.sites, logger, db: store.db };
+  const sessions = Object.fromEntries(config.config.sites.flatMap((s) => (s.sessions ? [[s.id, s.sessions]] : [])));
+  configureSessionOptions(store.db, { sites: sessions });
   app.use(ingestRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(quarantineRoutes(deps));
   app.use(serviceRoutes(deps, sdkBundle));
+  app.use(funnelRoutes(deps));
+  app.use(retentionRoutes(deps));
+  app.use(rfmRoutes(deps));
+  app.use(aiplRoutes(deps));
+  app.use(dashboardRoutes(deps));
+  app.use(reportRoutes(deps));
+  app.use(attributionRoutes(deps));
+  app.use(costRoutes(deps));
+  app.use(metricRoutes());
+  app.use(alertRoutes(deps));
+  app.use(campaignRoutes(deps));
+  app.use(personRoutes(deps));
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -6,8 +6,11 @@
 import type { Json } from './openapi-helpers.js';
 import * as reports from './report-paths.js';
 import * as alerts from './alert-paths.js';
+import * as persons from './person-paths.js';
+import * as dashboard from './dashboard-paths.js';
+import * as funnels from './funnel-paths.js';
 
-const AREAS: { paths: Json; schemas?: Json }[] = [reports, alerts];
+const AREAS: { paths: Json; schemas?: Json }[] = [reports, alerts, persons, dashboard, funnels];
 
 /** Every area's paths, merged. */
 export const REPORT_PATHS: Json = Object.assign({}, ...AREAS.map((a) => a.paths));

@@ -26,7 +26,7 @@ export const DASHBOARD_CSP = [
   "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ');
 
-const LiveQuery = z
+export const LiveQuery = z
   .object({
     site: z.string().min(1),
     seconds: z.coerce.number().int().min(10).max(3600).default(300).meta({ description: 'Window length in seconds (default 5 minutes)' }),

@@ -1,0 +1,1 @@
+DELETE FROM saved_funnels WHERE site = @site AND id = @id

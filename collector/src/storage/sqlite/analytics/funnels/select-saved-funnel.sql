@@ -1,0 +1,3 @@
+SELECT id, name, definition, created_at, updated_at
+FROM saved_funnels
+WHERE site = @site AND id = @id
