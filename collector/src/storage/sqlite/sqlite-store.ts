@@ -5,6 +5,7 @@ import type {
   ClientDropRow, EventRow, InsertOutcome, QuarantineRow, ReplayMove, Store, SummaryFigures, SummaryQuery,
 } from '../store.js';
 import { loadSql, QUERIES_DIR } from './load-sql.js';
+import { refreshDerived } from '../../analytics/sessions/refresh-derived.js';
 import { groupCommit } from './group-commit.js';
 import { migrate } from './migrate.js';
 import { parseQuarantineRecord, type QuarantineDbRow } from './quarantine-record.js';
@@ -74,6 +75,7 @@ export function openSqliteStore(dbPath: string): SqliteStore {
       return replayTx(moves, replayedAt);
     },
     async summary(query) {
+      refreshDerived(db, query.site);
       return summarize(q, query);
     },
     async ping() {

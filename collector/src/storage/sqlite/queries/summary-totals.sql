@@ -1,23 +1,36 @@
--- Headline figures of a site over [@from, @to), bots excluded.
--- visitors = distinct anonymous ids; sessions = distinct client session ids;
--- conversion rate = sessions with at least one counted conversion / sessions.
+-- Headline figures of a site over [@from, @to), by the metric dictionary's definitions, humans
+-- only (bot events, and sessions flagged as bots or too long, are left out):
+--   page views   = page_view events in the range;
+--   visitors     = distinct persons with an event in the range (a user counts once across devices);
+--   sessions     = server sessions that started in the range;
+--   conversions  = counted conversions (one per order) in the range;
+--   conversion rate = sessions started in the range with ≥ 1 counted conversion / sessions.
+-- Derived rows must be refreshed first (sqlite-store does).
 WITH ev AS (
-  SELECT event, anonymous_id, session_id
-  FROM events
-  WHERE site = @site AND is_bot = 0 AND ts >= @from AND ts < @to
+  SELECT e.event, e.person_id
+  FROM events e
+  JOIN sessions s ON s.site = e.site AND s.session_key = e.session_key
+  WHERE e.site = @site AND e.is_bot = 0 AND e.ts >= @from AND e.ts < @to
+    AND s.is_bot = 0 AND s.too_long = 0
+),
+ses AS (
+  SELECT session_key, conversions
+  FROM sessions
+  WHERE site = @site AND start_ts >= @from AND start_ts < @to AND is_bot = 0 AND too_long = 0
 ),
 conv AS (
-  SELECT session_id
-  FROM counted_conversions
-  WHERE site = @site AND ts >= @from AND ts < @to
+  SELECT c.session_key
+  FROM counted_conversions c
+  JOIN sessions s ON s.site = c.site AND s.session_key = c.session_key
+  WHERE c.site = @site AND c.ts >= @from AND c.ts < @to AND s.is_bot = 0 AND s.too_long = 0
 ),
 totals AS (
   SELECT
     (SELECT COUNT(*) FROM ev WHERE event = 'page_view') AS pageviews,
-    (SELECT COUNT(DISTINCT anonymous_id) FROM ev) AS visitors,
-    (SELECT COUNT(DISTINCT session_id) FROM ev) AS sessions,
+    (SELECT COUNT(DISTINCT person_id) FROM ev) AS visitors,
+    (SELECT COUNT(*) FROM ses) AS sessions,
     (SELECT COUNT(*) FROM conv) AS conversions,
-    (SELECT COUNT(DISTINCT session_id) FROM conv) AS converting_sessions
+    (SELECT COUNT(*) FROM ses WHERE conversions > 0) AS converting_sessions
 )
 SELECT
   pageviews, visitors, sessions, conversions,
