@@ -59,9 +59,14 @@ export function apiPost<T>(path: string, body: unknown, options: CallOptions = {
   return call<T>('POST', path, JSON.stringify(body), options);
 }
 
-async function call<T>(method: string, url: string, body: string | undefined, options: CallOptions): Promise<T> {
+/** GET a resource that is not JSON (a review page to download) as a Blob. */
+export function apiBlob(path: string, query: Query = {}, options: CallOptions = {}): Promise<Blob> {
+  return call<Blob>('GET', apiUrl(path, query), undefined, options, true);
+}
+
+async function call<T>(method: string, url: string, body: string | undefined, options: CallOptions, blob = false): Promise<T> {
   const token = options.token ?? readToken();
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: blob ? '*/*' : 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -71,6 +76,7 @@ async function call<T>(method: string, url: string, body: string | undefined, op
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'network', (err as Error).message);
   }
+  if (res.ok && blob) return (await res.blob()) as T;
   const data = await res.json().catch(() => null);
   if (res.ok) return data as T;
   const error = (data as { error?: { code?: string; message?: string; issues?: ApiIssue[] } } | null)?.error;

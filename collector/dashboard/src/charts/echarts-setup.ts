@@ -4,10 +4,14 @@
  */
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkPointComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([LineChart, BarChart, FunnelChart, HeatmapChart, PieChart, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
+use([
+  LineChart, BarChart, FunnelChart, HeatmapChart, PieChart, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent,
+  // The alert preview marks firing slots and firing spans on its chart.
+  MarkPointComponent, MarkAreaComponent, CanvasRenderer,
+]);
 
 /** A drawn chart; dispose it when the page goes away. */
 export interface ChartHandle {

@@ -4,16 +4,18 @@
  * optionally broken down by channel or campaign (attributed at step 1).
  */
 import { apiGet, apiPost } from '../api.js';
+import { askAdmin } from '../components/admin-dialog.js';
 import { chartBlock } from '../components/chart.js';
 import { dataTable } from '../components/data-table.js';
-import { emptyBox, loadInto, section, slot } from '../components/states.js';
+import { emptyBox, errorBox, loadInto, section, slot } from '../components/states.js';
 import { h, uid } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatDuration, formatNumber, formatPercent } from '../format.js';
 import type { PageContext } from '../routes.js';
 import { setQuery } from '../router.js';
 import { param, rangeQuery } from '../state.js';
-import { funnelFormQuery, funnelFormView, readFunnelForm, type FunnelForm } from './funnel-form.js';
+import { definitionSteps, funnelFormQuery, funnelFormView, readFunnelForm, type FunnelForm } from './funnel-form.js';
+import type { DeclaredProps } from './funnel-step-filters.js';
 
 /** Figures of one step, as the API answers. */
 export interface StepFigures {
@@ -31,13 +33,14 @@ export function render(ctx: PageContext): void {
   const builder = slot('funnel-form');
   const saved = slot('saved-funnels');
   const result = slot('funnel-result');
-  main.append(h('h1', null, t('funnels.title')), h('div', { class: 'grid-2' }, builder, section(t('funnels.saved'), saved)), result);
-  const dictionary = () => apiGet<{ events: Record<string, unknown> }>(`/v1/dictionary/${encodeURIComponent(site.id)}`, {}, { signal });
+  const notice = h('div', { attrs: { 'aria-live': 'polite', 'data-slot': 'save-result' } });
+  main.append(h('h1', null, t('funnels.title')), h('div', { class: 'grid-2' }, builder, section(t('funnels.saved'), notice, saved)), result);
+  const dictionary = () => apiGet<{ events: DeclaredProps }>(`/v1/dictionary/${encodeURIComponent(site.id)}`, {}, { signal });
   void loadInto(builder, dictionary, (d) => {
     const events = [...new Set([...STANDARD_EVENTS, ...Object.keys(d.events)])];
     const form = readFunnelForm(events);
     if (!param('saved')) void loadInto(result, () => query(form), showResult, signal);
-    return funnelFormView(events, form, (f) => setQuery(funnelFormQuery(f)));
+    return funnelFormView(events, d.events, form, { run: (f) => setQuery(funnelFormQuery(f)), save: (f) => void save(f) });
   }, signal);
   void loadInto(saved, () => apiGet<{ items: SavedFunnel[] }>('/v1/funnels', { site: site.id }, { signal }), (r) => savedPicker(r.items), signal);
   const savedId = param('saved');
@@ -46,10 +49,22 @@ export function render(ctx: PageContext): void {
   }
 
   function query(f: FunnelForm): Promise<FunnelAnswer> {
-    return apiPost<FunnelAnswer>('/v1/funnels/query', {
-      ...rangeQuery(filters), steps: f.steps.map((event) => ({ event })), window: f.window, countBy: f.countBy,
-      ...(f.breakdown ? { breakdown: f.breakdown } : {}),
-    }, { signal });
+    return apiPost<FunnelAnswer>('/v1/funnels/query', { ...rangeQuery(filters), ...definition(f) }, { signal });
+  }
+
+  /** Saves the built funnel under a name (admin token), then opens it from the saved list. */
+  async function save(f: FunnelForm): Promise<void> {
+    const answer = await askAdmin({
+      confirm: t('funnels.save'), intro: t('funnels.saveIntro'),
+      fields: [{ name: 'name', label: t('funnels.name'), required: true, maxLength: 200, value: f.steps.join(' → ') }],
+    });
+    if (!answer) return;
+    try {
+      const made = await apiPost<SavedFunnel>('/v1/funnels', { site: site.id, name: answer.values.name, definition: definition(f) }, { token: answer.token, signal });
+      setQuery({ ...funnelFormQuery(f), saved: made.id });
+    } catch (err) {
+      notice.replaceChildren(errorBox(err));
+    }
   }
 
   function showResult(r: FunnelAnswer): HTMLElement[] {
@@ -73,11 +88,16 @@ export function render(ctx: PageContext): void {
   function savedPicker(items: SavedFunnel[]): HTMLElement {
     if (items.length === 0) return emptyBox(t('funnels.savedNone'));
     const id = uid('saved');
-    const select = h('select', { attrs: { id } }, h('option', { attrs: { value: '' } }, '—'), ...items.map((f) => h('option', { attrs: { value: f.id } }, f.name)));
+    const select = h('select', { attrs: { id, name: 'saved' } }, h('option', { attrs: { value: '' } }, '—'), ...items.map((f) => h('option', { attrs: { value: f.id } }, f.name)));
     select.value = param('saved');
     select.addEventListener('change', () => setQuery({ saved: select.value || undefined }));
     return h('div', { class: 'field' }, h('label', { attrs: { for: id } }, t('funnels.pickSaved')), select);
   }
+}
+
+/** The API's funnel definition of a form. */
+function definition(f: FunnelForm): Record<string, unknown> {
+  return { steps: definitionSteps(f), window: f.window, countBy: f.countBy, ...(f.breakdown ? { breakdown: f.breakdown } : {}) };
 }
 
 function stepsTable(steps: StepFigures[]): HTMLElement {
