@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { SqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { RuntimeConfig } from './config/load-config.js';
 import { createLogger } from './http/create-logger.js';
+import { ipRateLimit } from './security/rate-limits.js';
 import { errorHandler, notFound } from './http/http-error.js';
 import { ingestRoutes } from './http/routes/ingest-routes.js';
 import { statsRoutes } from './http/routes/stats-routes.js';
@@ -25,6 +26,9 @@ import { metricRoutes } from './http/routes/metric-routes.js';
 import { alertRoutes } from './http/routes/alert-routes.js';
 import { campaignRoutes } from './http/routes/campaign-routes.js';
 import { personRoutes } from './http/routes/person-routes.js';
+import { tagRoutes } from './http/routes/tag-routes.js';
+import { audienceRoutes } from './http/routes/audience-routes.js';
+import { triggerRoutes } from './http/routes/trigger-routes.js';
 import { configureSessionOptions } from './analytics/sessions/session-options.js';
 
 /** What the app is built from. */
@@ -46,6 +50,7 @@ export function createApp({ store, config, logger = createLogger(), sdkBundle }:
   const deps = { store, config: config.config, sites: config.sites, logger, db: store.db };
   const sessions = Object.fromEntries(config.config.sites.flatMap((s) => (s.sessions ? [[s.id, s.sessions]] : [])));
   configureSessionOptions(store.db, { sites: sessions });
+  app.use('/v1', ipRateLimit(config.config));
   app.use(ingestRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(quarantineRoutes(deps));
@@ -62,6 +67,9 @@ export function createApp({ store, config, logger = createLogger(), sdkBundle }:
   app.use(alertRoutes(deps));
   app.use(campaignRoutes(deps));
   app.use(personRoutes(deps));
+  app.use(tagRoutes(deps));
+  app.use(audienceRoutes(deps));
+  app.use(triggerRoutes(deps));
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -1,9 +1,11 @@
 /**
  * The collector's background work, started with the server and stopped before the database
- * closes: the alert scheduler (evaluations and deliveries) and the campaign review check.
+ * closes: the alert scheduler (evaluations and deliveries), the campaign review check, and the
+ * tag, audience and trigger jobs.
  */
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
+import { startAudienceJobs } from '../audiences/audience-jobs.js';
 import { startReviewScheduler } from '../campaigns/review-scheduler.js';
 import { AlertScheduler } from './schedule/alert-scheduler.js';
 
@@ -13,13 +15,15 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-/** Starts the background jobs on `db`. */
-export function startBackgroundJobs(db: Database.Database, logger: Logger): BackgroundJobs {
+/** Starts the background jobs on `db`; `timeZones` maps each site id to its IANA time zone. */
+export function startBackgroundJobs(db: Database.Database, logger: Logger, timeZones: Record<string, string> = {}): BackgroundJobs {
   const alerts = new AlertScheduler({ db, logger });
   alerts.start();
   const stopReviews = startReviewScheduler(db, logger);
+  const stopAudiences = startAudienceJobs(db, logger, { timeZones });
   return {
     async stop() {
+      stopAudiences();
       stopReviews();
       await alerts.stop();
     },

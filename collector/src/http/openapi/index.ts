@@ -9,8 +9,10 @@ import * as alerts from './alert-paths.js';
 import * as persons from './person-paths.js';
 import * as dashboard from './dashboard-paths.js';
 import * as funnels from './funnel-paths.js';
+import * as tagAreas from './tags-paths.js';
+import * as audiences from './audiences-paths.js';
 
-const AREAS: { paths: Json; schemas?: Json }[] = [reports, alerts, persons, dashboard, funnels];
+const AREAS: { paths: Json; schemas?: Json }[] = [reports, alerts, persons, dashboard, funnels, tagAreas, audiences];
 
 /** Every area's paths, merged. */
 export const REPORT_PATHS: Json = Object.assign({}, ...AREAS.map((a) => a.paths));

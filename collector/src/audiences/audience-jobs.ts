@@ -1,0 +1,61 @@
+/**
+ * The scheduled side of tags, audiences and triggers (croner):
+ *  - every 15 minutes: refresh the tags of each site (incrementally where the kind allows), then
+ *    its saved audiences (size history), then push the audiences that have a webhook;
+ *  - every minute: scan and deliver triggers. A trigger's latency is therefore its `unless`
+ *    delay plus at most a minute (plus the time an event takes to reach the collector).
+ */
+import type Database from 'better-sqlite3';
+import { Cron } from 'croner';
+import type { Logger } from 'pino';
+import { audienceSql, listAudiences } from '../storage/sqlite/analytics/audiences/audience-store.js';
+import { pushAudience } from './push-audience.js';
+import { refreshAudience } from './refresh-audience.js';
+import { refreshTags } from './refresh-tags.js';
+import { runTriggers } from './run-triggers.js';
+
+/** Options of the jobs. */
+export interface AudienceJobOptions {
+  /** Site id → IANA time zone (calendar months of AIPL); default UTC. */
+  timeZones?: Record<string, string>;
+}
+
+/** Refreshes tags and audiences of every site that has any, and pushes webhooks. */
+export async function refreshAllAudiences(db: Database.Database, logger?: Logger, o: AudienceJobOptions = {}, now = Date.now()): Promise<void> {
+  for (const { site } of audienceSql(db, 'select-audience-sites').all() as { site: string }[]) {
+    try {
+      const timeZone = o.timeZones?.[site];
+      refreshTags(db, site, { now, timeZone });
+      for (const audience of listAudiences(db, site)) {
+        refreshAudience(db, site, audience, { now, refreshTags: false, timeZone });
+        if (audience.definition.activation.webhook) {
+          const pushed = await pushAudience(db, site, audience, now);
+          if (pushed.status === 'failed') logger?.warn({ site, audience: audience.id, error: pushed.error }, 'audience push failed');
+        }
+      }
+    } catch (err) {
+      logger?.error({ err, site }, 'audience refresh failed');
+    }
+  }
+}
+
+/** Runs the triggers of every site that has any. */
+export async function runAllTriggers(db: Database.Database, logger?: Logger, now = Date.now()): Promise<void> {
+  for (const { site } of audienceSql(db, 'select-audience-sites').all() as { site: string }[]) {
+    try {
+      await runTriggers(db, site, now);
+    } catch (err) {
+      logger?.error({ err, site }, 'trigger run failed');
+    }
+  }
+}
+
+/** Starts both schedules; the returned function stops them. */
+export function startAudienceJobs(db: Database.Database, logger?: Logger, o: AudienceJobOptions = {}): () => void {
+  const refresh = new Cron('*/15 * * * *', { protect: true }, () => refreshAllAudiences(db, logger, o));
+  const triggers = new Cron('* * * * *', { protect: true }, () => runAllTriggers(db, logger));
+  return () => {
+    refresh.stop();
+    triggers.stop();
+  };
+}

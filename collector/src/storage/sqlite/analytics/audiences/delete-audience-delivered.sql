@@ -1,0 +1,1 @@
+DELETE FROM audience_delivered WHERE site = @site AND audience_id = @id

@@ -1,0 +1,1 @@
+DELETE FROM audience_sizes WHERE site = @site AND audience_id = @id

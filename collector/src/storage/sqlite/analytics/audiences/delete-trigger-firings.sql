@@ -1,0 +1,1 @@
+DELETE FROM trigger_firings WHERE site = @site AND trigger_id = @id

@@ -1,0 +1,1 @@
+DELETE FROM triggers WHERE site = @site AND id = @id

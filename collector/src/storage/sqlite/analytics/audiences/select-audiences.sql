@@ -1,0 +1,1 @@
+SELECT id, definition, created_at, updated_at FROM audiences WHERE site = @site ORDER BY id

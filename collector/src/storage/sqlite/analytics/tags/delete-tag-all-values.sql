@@ -1,0 +1,1 @@
+DELETE FROM person_tags WHERE site = @site AND tag_id = @id

@@ -1,0 +1,1 @@
+DELETE FROM tag_runs WHERE site = @site AND tag_id = @id
