@@ -44,7 +44,7 @@ export function loadDemoConfig(extraOrigins: string[] = []): CollectorConfigInpu
 export function demoCredentials(config: CollectorConfigInput = readDemoConfig()): DemoCredentials {
   const site = config.sites[0];
   const read = (config.readTokens ?? []).find((t) => t.sites === '*' || t.sites.includes(site.id));
-  if (!site.writeKeys?.length || !read) {
+  if (!site.writeKeys?.length || !read?.token) {
     throw new Error(`${DEMO_CONFIG_PATH}: the demo site needs a write key (/sites/0/writeKeys) and a read token for it (/readTokens)`);
   }
   return { site: site.id, writeKey: site.writeKeys[0], readToken: read.token, adminToken: config.adminToken };

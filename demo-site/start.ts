@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const creds = demoCredentials(config);
   mkdirSync(dirname(dbPath), { recursive: true });
 
-  const collector = await startCollector({ dbPath, port, host, config });
+  const collector = await startCollector({ dbPath, port, host, config, demo: true });
   const collectorUrl = process.env.COLLECTOR_PUBLIC_URL ?? `http://${browserHost(host)}:${collector.port}`;
   const demo = await listen(createDemoSiteApp({ collectorUrl, site: creds.site, writeKey: creds.writeKey }));
 

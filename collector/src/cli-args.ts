@@ -3,12 +3,14 @@ import { parseArgs } from 'node:util';
 /** Usage text of maidian-collector. */
 export const USAGE = `Usage: maidian-collector --config <file> [--db <file>] [--port <n>] [--host <addr>]
        maidian-collector --demo
+       maidian-collector hash-token [token]   print "sha256:<hex>" for a tokenHash (token from stdin if omitted)
 
   --config <file>  collector config JSON (sites, tokens, dictionaries)   required unless --demo
   --db <file>      SQLite database file, created if missing               default ./data/maidian.db
   --port <n>       port to listen on, 0 picks a free one                  default 8787
   --host <addr>    interface to listen on                                 default 127.0.0.1
-  --demo           use demo-site/maidian.config.json
+  --demo           demo mode: allow the published demo secrets; without
+                   --config, use demo-site/maidian.config.json (also MAIDIAN_DEMO=1)
   --help           show this help`;
 
 /** Parsed command line. */
@@ -18,6 +20,8 @@ export interface CliArgs {
   port: number;
   host: string;
   help: boolean;
+  /** Demo mode: the published demo secrets are allowed. */
+  demo: boolean;
 }
 
 /** A command-line mistake; the message says what was wrong and what is allowed. */
@@ -47,5 +51,5 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const portText = values.port ?? '8787';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${portText}"`);
-  return { config: config ?? '', db: values.db ?? './data/maidian.db', port, host: values.host ?? '127.0.0.1', help };
+  return { config: config ?? '', db: values.db ?? './data/maidian.db', port, host: values.host ?? '127.0.0.1', help, demo: values.demo ?? false };
 }

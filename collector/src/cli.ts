@@ -5,8 +5,10 @@
 import { ConfigError } from './config/load-config.js';
 import { parseCliArgs, USAGE, UsageError } from './cli-args.js';
 import { startCollector } from './server.js';
+import { runHashToken } from './security/hash-token-command.js';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'hash-token') return runHashToken(argv.slice(1));
   let args;
   try {
     args = parseCliArgs(argv);
@@ -21,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let collector;
   try {
-    collector = await startCollector({ dbPath: args.db, port: args.port, host: args.host, config: args.config });
+    collector = await startCollector({ dbPath: args.db, port: args.port, host: args.host, config: args.config, ...(args.demo ? { demo: true } : {}) });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`maidian-collector: ${err.message}\n`);

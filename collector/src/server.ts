@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
-import { loadConfig } from './config/load-config.js';
+import { ConfigError, loadConfig, type RuntimeConfig } from './config/load-config.js';
+import { demoModeFromEnv, findDemoSecrets } from './security/demo-secrets.js';
 import type { CollectorConfigInput } from './config/config-schema.js';
 import { createLogger } from './http/create-logger.js';
 import { openSqliteStore, type SqliteStore } from './storage/sqlite/sqlite-store.js';
@@ -29,6 +30,8 @@ export interface CollectorOptions {
   logger?: Logger;
   /** SDK bundle served at /maidian.js (default dist/sdk/maidian.js). */
   sdkBundle?: string;
+  /** Demo mode: allow the published demo secrets (default: MAIDIAN_DEMO=1 in the environment). */
+  demo?: boolean;
 }
 
 /** A running collector. */
@@ -45,6 +48,7 @@ export interface RunningCollector {
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const host = options.host ?? '127.0.0.1';
   const config = loadConfig(options.config, options.configDir);
+  refuseDemoSecrets(config, options.demo ?? demoModeFromEnv(), typeof options.config === 'string' ? options.config : '(object)');
   const logger = options.logger ?? createLogger();
   const store = openSqliteStore(options.dbPath);
   const app = createApp({ store, config, logger, sdkBundle: options.sdkBundle });
@@ -58,10 +62,17 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, dbPath: options.dbPath, sites: config.sites.all().map((s) => s.config.id) }, 'collector listening');
-  const jobs = startBackgroundJobs(store.db, logger);
+  const jobs = startBackgroundJobs(store.db, logger, Object.fromEntries(config.config.sites.map((s) => [s.id, s.timezone])));
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= jobs.stop().then(() => shutdown(server, store, logger)));
   return { url, port, store, close };
+}
+
+/** Throws a ConfigError listing every published demo secret the config uses, unless in demo mode. */
+function refuseDemoSecrets(config: RuntimeConfig, demo: boolean, source: string): void {
+  if (demo) return;
+  const found = findDemoSecrets(config.config);
+  if (found.length > 0) throw new ConfigError(source, found);
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {

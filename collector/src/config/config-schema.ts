@@ -4,8 +4,15 @@
  */
 import { z } from 'zod';
 import { SessionOptionsSchema } from '../analytics/sessions/session-options.js';
+import { TOKEN_HASH_PATTERN } from '../security/token-hash.js';
 
 const Token = z.string().min(16, 'tokens must be at least 16 characters, so they cannot be guessed');
+const TokenHash = z.string().regex(TOKEN_HASH_PATTERN, 'a token hash is "sha256:" and 64 lowercase hex digits; "maidian-collector hash-token" prints one');
+const oneSecret = (t: { token?: string; tokenHash?: string }) => (t.token === undefined) !== (t.tokenHash === undefined);
+const ONE_SECRET = { message: 'give exactly one of "token" (plain) or "tokenHash" (sha256:<hex>)' };
+
+/** A rate limit: at most `limit` requests per `windowSeconds`. */
+export const RateLimit = z.object({ limit: z.number().int().positive(), windowSeconds: z.number().int().positive().max(3600) }).strict();
 
 /** One site the collector accepts events for. */
 export const SiteConfig = z
@@ -29,13 +36,18 @@ export const SiteConfig = z
   })
   .strict();
 
-/** A token allowed to read reports of some sites ("*" = all). */
+/** A token allowed to read reports of some sites ("*" = all); stored plain or hashed. */
 export const ReadToken = z
   .object({
-    token: Token,
+    token: Token.optional(),
+    tokenHash: TokenHash.optional(),
     sites: z.union([z.literal('*'), z.array(z.string().min(1)).min(1)]),
   })
-  .strict();
+  .strict()
+  .refine(oneSecret, ONE_SECRET);
+
+/** An administrative token, plain or hashed. Several may be valid at once (rotation). */
+export const AdminToken = z.object({ token: Token.optional(), tokenHash: TokenHash.optional() }).strict().refine(oneSecret, ONE_SECRET);
 
 /** The whole configuration file. */
 export const CollectorConfig = z
@@ -44,6 +56,20 @@ export const CollectorConfig = z
     readTokens: z.array(ReadToken).default([]),
     /** Token for administrative calls (quarantine replay); also reads every site. */
     adminToken: Token.optional(),
+    /** More admin tokens (plain or hashed), valid beside adminToken: add the new one, then retire the old. */
+    adminTokens: z.array(AdminToken).default([]),
+    /**
+     * Request rate limits (429 + Retry-After). perIp counts ingest requests per client address
+     * (loopback peers are exempt: without trustProxy they are a local proxy's many clients);
+     * perSite counts ingest requests per site. false switches a limit off.
+     */
+    rateLimits: z
+      .object({
+        perIp: z.union([RateLimit, z.literal(false)]).default({ limit: 1200, windowSeconds: 60 }),
+        perSite: z.union([RateLimit, z.literal(false)]).default(false),
+      })
+      .strict()
+      .default({ perIp: { limit: 1200, windowSeconds: 60 }, perSite: false }),
     ip: z
       .object({
         /** truncate: zero the host part (IPv4 /24, IPv6 /48); drop: store no IP at all. */

@@ -41,12 +41,13 @@ function schemaFor(raw: unknown): z.ZodType {
 }
 
 function checkDictionary(event: WireEvent, dictionary: SiteDictionary, at: string): Reason[] {
-  const spec = dictionary.events[event.event] as EventSpec | undefined;
+  // Own keys only: an event named "valueOf" or "__proto__" must not find Object.prototype's.
+  const spec = (Object.hasOwn(dictionary.events, event.event) ? dictionary.events[event.event] : undefined) as EventSpec | undefined;
   if (event.event === 'identify') {
     // Traits are free unless the site declares them under "identify".
     return spec ? checkProps((event as IdentifyEvent).traits ?? {}, spec, [], pointer(at, ['traits'])) : [];
   }
-  const standard = STANDARD_PROPS[event.event];
+  const standard = Object.hasOwn(STANDARD_PROPS, event.event) ? STANDARD_PROPS[event.event] : undefined;
   const props = ('props' in event ? event.props : undefined) ?? {};
   if (standard === undefined && spec === undefined) {
     const declared = Object.keys(dictionary.events).filter((n) => !(n in STANDARD_SCHEMAS));

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Reason } from '../dictionary/reason.js';
+import { STORAGE_RETRY_AFTER_SECONDS, storageFailure } from '../security/storage-unavailable.js';
 
 /** One problem in an error answer. */
 export interface Issue {
@@ -20,6 +21,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: Issue[],
+    /** Seconds for a `Retry-After` header (503, 429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -34,6 +37,7 @@ export function issuesFrom(reasons: Reason[]): Issue[] {
 /** Writes an error body. */
 export function sendError(res: Response, err: HttpError): void {
   const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+  if (err.retryAfter !== undefined) res.setHeader('Retry-After', String(err.retryAfter));
   res.status(err.status).json(body);
 }
 
@@ -44,7 +48,8 @@ export const notFound: RequestHandler = (req, res) => {
 
 /**
  * The last middleware: known errors answer with their status; body-parser errors become clear
- * 4xx answers; anything else is logged and answered 500 without internals.
+ * 4xx answers; storage failures (disk full, read-only) are 503 with Retry-After; anything else
+ * is logged and answered 500 without internals.
  */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   void _next;
@@ -52,6 +57,12 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpError) return sendError(res, err);
   const parserError = fromBodyParser(err);
   if (parserError) return sendError(res, parserError);
+  const storage = storageFailure(err);
+  if (storage) {
+    // Logged as a warning: the operator must free space or fix permissions; clients will retry.
+    req.log?.warn({ err, sqliteCode: storage.sqliteCode }, 'storage unavailable');
+    return sendError(res, new HttpError(503, 'storage_unavailable', storage.message, undefined, STORAGE_RETRY_AFTER_SECONDS));
+  }
   req.log?.error({ err }, 'unhandled error');
   sendError(res, new HttpError(500, 'internal', 'the collector failed to handle this request; the error is in its log'));
 };

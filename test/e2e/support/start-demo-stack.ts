@@ -39,7 +39,8 @@ export async function startDemoStack(): Promise<DemoStack> {
 
   const config = loadDemoConfig([demoUrl]);
   const credentials = demoCredentials(config);
-  const collector = await startCollector({ dbPath, port: 0, host: '127.0.0.1', config });
+  // The demo config carries the published demo secrets, which only demo mode accepts.
+  const collector = await startCollector({ dbPath, port: 0, host: '127.0.0.1', config, demo: true });
   demoServer.on('request', createDemoSiteApp({ collectorUrl: collector.url, site: credentials.site, writeKey: credentials.writeKey }));
 
   let db: Database.Database | undefined;

@@ -14,7 +14,7 @@ import { getEvent, listEvaluations, listEvents, listIncidents } from '../../stor
 import { listDeliveries } from '../../storage/sqlite/alerts/alert-outbox-store.js';
 import { deleteRule, getRule, getRuleState, insertRule, listRules, updateRule } from '../../storage/sqlite/alerts/alert-rules-store.js';
 import type { AppDeps } from '../app-deps.js';
-import { bearerToken, requireAdmin, requireRead, sameSecret } from '../auth.js';
+import { bearerToken, isAdminToken, requireAdmin, requireRead } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
 
@@ -26,7 +26,7 @@ export function alertRoutes(deps: AppDeps): Router {
   const router = Router();
   const isAdmin = (req: Request) => {
     const token = bearerToken(req);
-    return !!token && !!deps.config.adminToken && sameSecret(token, deps.config.adminToken);
+    return !!token && isAdminToken(deps.config, token);
   };
   /** Validates a rule body and completes it (site known, time zone from the site). */
   const parseRule = (body: unknown, path = ''): Omit<AlertRule, 'id' | 'createdAt' | 'updatedAt'> => {

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.js';
-import { bearerToken, requireRead, sameSecret } from '../auth.js';
+import { bearerToken, isAdminToken, requireRead } from '../auth.js';
+import { tokenMatches } from '../../security/token-hash.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
 import { getLiveCount } from '../../storage/sqlite/analytics/live/get-live-count.js';
@@ -54,8 +55,8 @@ export function dashboardRoutes(deps: AppDeps, dir: string = DASHBOARD_DIR): Rou
 /** Sites the token may read, with what the set-up page fills into its snippets. */
 function readableSites(deps: AppDeps, token: string | null) {
   if (!token) throw new HttpError(401, 'unauthorized', 'send a token as "Authorization: Bearer <token>"');
-  const admin = deps.config.adminToken !== undefined && sameSecret(token, deps.config.adminToken);
-  const entry = admin ? null : deps.config.readTokens.find((t) => sameSecret(token, t.token));
+  const admin = isAdminToken(deps.config, token);
+  const entry = admin ? null : deps.config.readTokens.find((t) => tokenMatches(token, t));
   if (!admin && !entry) throw new HttpError(401, 'unauthorized', 'the bearer token is not a read token of this collector');
   const allowed = (id: string) => admin || entry!.sites === '*' || entry!.sites.includes(id);
   // Write keys are public by design (they sit in every tracked page), so readers may see one.

@@ -19,6 +19,8 @@ import type { AppDeps } from '../app-deps.js';
 import { sameSecret } from '../auth.js';
 import { checkOrigin, ingestCors } from '../cors.js';
 import { HttpError, issuesFrom } from '../http-error.js';
+import { findTooDeep, MAX_JSON_DEPTH } from '../../security/json-depth.js';
+import { siteRateLimit } from '../../security/rate-limits.js';
 
 /** How much of an unreadable body the quarantine keeps. */
 export const QUARANTINE_BODY_CAP = 64 * 1024;
@@ -28,14 +30,17 @@ export function ingestRoutes(deps: AppDeps): Router {
   const router = Router();
   const cors = ingestCors(deps.sites);
   const body = readBody(deps);
+  const siteLimit = siteRateLimit(deps.config);
   router.options('/v1/batch', cors);
   router.options('/v1/event', cors);
   router.post('/v1/batch', cors, body, async (req, res) => {
     const { envelope, site, ctx } = await admit(req, deps, Batch);
+    await siteLimit(req, res, site.config.id);
     res.json(await ingestEvents(deps.store, envelope.batch, { ...ctx, site, sentAt: envelope.sentAt, dropped: envelope.dropped }, '/batch'));
   });
   router.post('/v1/event', cors, body, async (req, res) => {
     const { envelope, site, ctx } = await admit(req, deps, SingleEventBody);
+    await siteLimit(req, res, site.config.id);
     res.json(await ingestEvents(deps.store, [envelope.event], { ...ctx, site, sentAt: envelope.sentAt ?? null }, '/event', true));
   });
   return router;
@@ -56,6 +61,7 @@ function readBody(deps: AppDeps): RequestHandler {
 async function admit<S extends z.ZodType<{ site: string; key?: string }>>(req: Request, deps: AppDeps, schema: S) {
   const receivedAt = Date.now();
   const text = typeof req.body === 'string' ? req.body : '';
+  await rejectTooDeep(deps, req, text);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -74,6 +80,16 @@ async function admit<S extends z.ZodType<{ site: string; key?: string }>>(req: R
   const envelope = parsed.data as z.infer<S>;
   const site = authorize(req, deps, envelope);
   return { envelope, site, ctx: { receivedAt, request: requestMeta(req, deps), logger: req.log ?? deps.logger } };
+}
+
+/** 400 for a body nested deeper than the wire format allows, before anything walks it. */
+async function rejectTooDeep(deps: AppDeps, req: Request, text: string): Promise<void> {
+  const at = findTooDeep(text);
+  if (at === null) return;
+  const message = `the request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep (at character ${at}); events are flat`;
+  const reasons = [{ path: '', code: 'too_deep', message, expected: `at most ${MAX_JSON_DEPTH} levels of nesting` }];
+  await quarantineBody(deps, req, null, text, reasons);
+  throw new HttpError(400, 'too_deep', message, issuesFrom(reasons));
 }
 
 function authorize(req: Request, deps: AppDeps, envelope: { site: string; key?: string }): SiteRuntime {
