@@ -40,7 +40,7 @@ export function evaluateRuleWith(source: MetricSource, rule: AlertRule, slot: nu
   const window = resolveWindow(rule.window, slot, rule.timezone, { kind: 'current' });
   const read = (metric: string, ref: WindowRef) => {
     const w = ref.kind === 'current' ? window : resolveWindow(rule.window, slot, rule.timezone, ref);
-    return source.read(metric, { site: rule.site, start: w.start, end: w.end, filters: rule.filters, currency: rule.currency, timeZone: rule.timezone });
+    return source.read(metric, { site: rule.site, start: w.start, end: w.end, filters: rule.filters, currency: rule.currency, timeZone: rule.timezone, attribution: rule.attribution });
   };
   const value = read(rule.metric, { kind: 'current' });
   const base = { ruleId: rule.id, slot, value, window };

@@ -4,11 +4,10 @@ import { refreshDerived } from '../analytics/sessions/refresh-derived.js';
 import { listEvents } from '../storage/sqlite/alerts/alert-history-store.js';
 import { getFunnel } from '../storage/sqlite/analytics/funnels/get-funnel.js';
 import { getSavedFunnel } from '../storage/sqlite/analytics/funnels/saved-funnels.js';
-import { getCreativeFigures } from '../storage/sqlite/campaigns/creative-figures.js';
 import { insertReview, previousCampaign } from '../storage/sqlite/campaigns/campaign-store.js';
 import type { Campaign } from './campaign-schema.js';
 import {
-  attributionRows, campaignRange, goalsOf, headlineOf, REVIEW_SETTINGS, sourceRows, utmCampaignRows,
+  attributionRows, campaignRange, creativeRows, goalsOf, headlineOf, REVIEW_SETTINGS, sourceRows, utmCampaignRows,
 } from './campaign-figures.js';
 import type { CampaignReview } from './review-types.js';
 
@@ -29,7 +28,7 @@ export function buildReview(db: Database.Database, campaign: Campaign, now = Dat
     goals: goalsOf(campaign, headline),
     byUtmCampaign,
     sources,
-    creatives: getCreativeFigures(db, { site: campaign.site, from: range.start, to: range.end, campaigns: campaign.utm_campaigns }),
+    creatives: creativeRows(db, campaign, range),
     attribution: attributionRows(db, campaign, range),
     funnel: funnelOf(db, campaign, range),
     alerts: listEvents(db, { site: campaign.site, ruleId: null, from: range.start, to: range.end, limit: 1000 })

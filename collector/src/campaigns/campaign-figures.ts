@@ -5,12 +5,12 @@
 import type Database from 'better-sqlite3';
 import { computeMetric, ratio } from '../analytics/metrics/metric-dictionary.js';
 import { getAttributionComparison } from '../storage/sqlite/analytics/attribution/get-attribution.js';
-import type { Money } from '../storage/sqlite/analytics/channels/get-breakdown.js';
+import { getBreakdown, type Money } from '../storage/sqlite/analytics/channels/get-breakdown.js';
 import { getChannelReport, type ChannelRow } from '../storage/sqlite/analytics/channels/get-channel-report.js';
 import { getRoiReport, type RoiRow } from '../storage/sqlite/analytics/costs/get-roi-report.js';
 import { resolveRange } from '../time/zoned-time.js';
 import type { Campaign } from './campaign-schema.js';
-import type { CampaignReview, Headline } from './review-types.js';
+import type { CampaignReview, CreativeRow, Headline } from './review-types.js';
 
 /** Settings of the ROI and attribution sections (the API's defaults). */
 export const REVIEW_SETTINGS = { roiModel: 'last_non_direct', lookbackDays: 30, halfLifeDays: 7 } as const;
@@ -24,6 +24,15 @@ export function campaignRange(c: Campaign, timeZone: string): { start: number; e
 export function utmCampaignRows(db: Database.Database, c: Campaign, range: { start: number; end: number }): ChannelRow[] {
   const wanted = new Set(c.utm_campaigns);
   return getChannelReport(db, { site: c.site, from: range.start, to: range.end, by: 'campaign' }).filter((r) => wanted.has(r.key));
+}
+
+/**
+ * Breakdown report rows by utm_content among the sessions of the campaign's utm_campaign values
+ * (one filter with every value, so a person in two of them counts once per creative).
+ */
+export function creativeRows(db: Database.Database, c: Campaign, range: { start: number; end: number }): CreativeRow[] {
+  return getBreakdown(db, { site: c.site, from: range.start, to: range.end, dimension: 'content', filters: { campaign: c.utm_campaigns } })
+    .map((r) => ({ content: String(r.key), sessions: r.sessions, users: r.users, conversions: r.conversions, convertingSessions: r.convertingSessions, revenue: r.revenue }));
 }
 
 /** ROI report rows (by source and campaign) of the campaign; costs are matched lowercased. */

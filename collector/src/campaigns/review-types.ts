@@ -5,7 +5,6 @@ import type { ChannelRow } from '../storage/sqlite/analytics/channels/get-channe
 import type { Money } from '../storage/sqlite/analytics/channels/get-breakdown.js';
 import type { RoiRow } from '../storage/sqlite/analytics/costs/get-roi-report.js';
 import type { FunnelReport } from '../storage/sqlite/analytics/funnels/get-funnel.js';
-import type { CreativeRow } from '../storage/sqlite/campaigns/creative-figures.js';
 import type { Campaign } from './campaign-schema.js';
 
 /** Headline figures of a campaign's sessions (sessions whose entry campaign is one of its utm_campaign values). */
@@ -25,6 +24,17 @@ export interface Headline {
   roi: number | null;
   roas: number | null;
   cpa: number | null;
+}
+
+/** Figures of one creative (utm_content) of a campaign: a breakdown report row by `content`. */
+export interface CreativeRow {
+  content: string;
+  sessions: number;
+  /** Distinct persons among the campaign's sessions with this creative. */
+  users: number;
+  conversions: number;
+  convertingSessions: number;
+  revenue: Money[];
 }
 
 /** A campaign review. */

@@ -41,12 +41,12 @@ describe('alert API', () => {
     expect(paths).toContain('/condition/conditions/1/op');
     const allowed = res.body.error.issues.find((i: { path: string }) => i.path === '/condition/conditions/1/op');
     expect(allowed.expected).toBe('one of "above", "below"');
-    // With the op fixed the refinements run: metric typo, two dimensions, seconds in the cron, preset without channel.
-    const fixedOp = { ...bad, condition: { type: 'all', conditions: [bad.condition.conditions[0], { type: 'threshold', op: 'above', value: 1 }] } };
+    // With the op fixed the refinements run: metric typo, ROI under two dimensions, seconds in the cron, preset without channel.
+    const fixedOp = { ...bad, condition: { type: 'all', conditions: [bad.condition.conditions[0], { type: 'threshold', metric: 'roi', op: 'above', value: 1 }] } };
     const res2 = await c.post('/v1/alerts/rules', { ...fixedOp, filters: { device_type: 'mobile', campaign: 'x' } }, admin);
     const byPath = Object.fromEntries(res2.body.error.issues.map((i: { path: string; message: string }) => [i.path, i.message]));
     expect(byPath['/metric']).toMatch(/"sesions" cannot be watched by alerts; use one of sessions, visitors/);
-    expect(byPath['/filters']).toMatch(/one dimension at a time; got campaign and device_type/);
+    expect(byPath['/filters']).toMatch(/"roi" comes from the ROI report, which can be narrowed by one of channel, campaign; got campaign and device_type/);
     expect(byPath['/schedule/cron']).toMatch(/5-field cron/);
     expect(byPath['/condition/conditions/0/preset']).toMatch(/needs filters.channel/);
     // Unknown site: 404; a read token cannot write.

@@ -18,16 +18,20 @@ describe('GET /v1/reports/channels', () => {
     const res = await get(`/v1/reports/channels?${range}&by=channel`);
     expect(res.status).toBe(200);
     expect(res.body.range).toEqual({ start: '2026-02-28T16:00:00.000Z', end: '2026-03-06T16:00:00.000Z', timezone: 'Asia/Shanghai' });
+    // Engaged (≥ 10 s, a conversion, or ≥ 2 page views): P2a (logs in a minute after landing),
+    // P2b, P4 and P1's day-5 visit (they convert); the other four are one-page, zero-length visits.
     expect(res.body.rows).toEqual([
       // Direct: P1 day 3, P2 day 4 (device b), P3 day 4, P4 day 6 = 4 sessions of 4 people;
       // P2's 50 CNY and P4's 20 USD were bought in direct sessions → 2 converting, rate 2/4.
-      { key: 'Direct', sessions: 4, users: 4, conversions: 2, convertingSessions: 2, conversionRate: 0.5, revenue: [{ currency: 'CNY', amount: 50 }, { currency: 'USD', amount: 20 }] },
+      // Engaged: P2b and P4 → 2 of 4, bounce rate (4 − 2) / 4 = 0.5.
+      { key: 'Direct', sessions: 4, users: 4, engagedSessions: 2, bounceRate: 0.5, conversions: 2, convertingSessions: 2, conversionRate: 0.5, revenue: [{ currency: 'CNY', amount: 50 }, { currency: 'USD', amount: 20 }] },
       // Paid Search: P1 day 1 and P2 day 2 (the crawler's visit is not counted); no purchase.
-      { key: 'Paid Search', sessions: 2, users: 2, conversions: 0, convertingSessions: 0, conversionRate: 0, revenue: [] },
+      // Engaged: P2a only → bounce rate (2 − 1) / 2 = 0.5.
+      { key: 'Paid Search', sessions: 2, users: 2, engagedSessions: 1, bounceRate: 0.5, conversions: 0, convertingSessions: 0, conversionRate: 0, revenue: [] },
       // Email: P1 day 5, order o-1 counted once although sent twice: 300 CNY.
-      { key: 'Email', sessions: 1, users: 1, conversions: 1, convertingSessions: 1, conversionRate: 1, revenue: [{ currency: 'CNY', amount: 300 }] },
+      { key: 'Email', sessions: 1, users: 1, engagedSessions: 1, bounceRate: 0, conversions: 1, convertingSessions: 1, conversionRate: 1, revenue: [{ currency: 'CNY', amount: 300 }] },
       // Organic Search: P3 day 2 from www.baidu.com.
-      { key: 'Organic Search', sessions: 1, users: 1, conversions: 0, convertingSessions: 0, conversionRate: 0, revenue: [] },
+      { key: 'Organic Search', sessions: 1, users: 1, engagedSessions: 0, bounceRate: 1, conversions: 0, convertingSessions: 0, conversionRate: 0, revenue: [] },
     ]);
   });
 
@@ -52,13 +56,14 @@ describe('GET /v1/reports/channels', () => {
   it('counts a person once across devices', async () => {
     // Sessions that started on days 2–4, by landing page. "/": P2 device a (day 2), P3 (day 2),
     // P1 (day 3), P2 device b (day 4) = 4 sessions of 3 people (P2 counts once: both devices
-    // logged in as u-2); 4 page views; P2's 50 CNY purchase on device b.
+    // logged in as u-2); 4 page views; P2's 50 CNY purchase on device b. Engaged: P2a (a minute
+    // to log in) and P2b (buys) → 2 of 4, bounce rate 0.5.
     const res = await get('/v1/reports/breakdown?site=shop&from=2026-03-02&to=2026-03-04&dimension=landing_page');
     expect(res.status).toBe(200);
     expect(res.body.rows).toEqual([
-      { key: '/', sessions: 4, users: 3, pageviews: 4, conversions: 1, convertingSessions: 1, conversionRate: 0.25, revenue: [{ currency: 'CNY', amount: 50 }] },
+      { key: '/', sessions: 4, users: 3, pageviews: 4, engagedSessions: 2, bounceRate: 0.5, conversions: 1, convertingSessions: 1, conversionRate: 0.25, revenue: [{ currency: 'CNY', amount: 50 }] },
       // P3's day-4 visit landed on /pricing.
-      { key: '/pricing', sessions: 1, users: 1, pageviews: 1, conversions: 0, convertingSessions: 0, conversionRate: 0, revenue: [] },
+      { key: '/pricing', sessions: 1, users: 1, pageviews: 1, engagedSessions: 0, bounceRate: 1, conversions: 0, convertingSessions: 0, conversionRate: 0, revenue: [] },
     ]);
   });
 });
@@ -67,20 +72,21 @@ describe('GET /v1/reports/breakdown', () => {
   it('breaks down by device type and sorts by the chosen metric', async () => {
     // Every visit used desktop Chrome (the test client's user agent): 8 sessions, 4 people,
     // page views 3 (P1) + 2 (P2) + 2 (P3) + 1 (P4) = 8, conversions 300 CNY, 50 CNY, 20 USD.
+    // Engaged: P1 day 5, P2a, P2b, P4 → 4 of 8, bounce rate 0.5.
     const res = await get(`/v1/reports/breakdown?${range}&dimension=device_type&metric=revenue&currency=CNY`);
     expect(res.status).toBe(200);
     expect(res.body.rows).toEqual([
-      { key: 'desktop', sessions: 8, users: 4, pageviews: 8, conversions: 3, convertingSessions: 3, conversionRate: 3 / 8, revenue: [{ currency: 'CNY', amount: 350 }, { currency: 'USD', amount: 20 }] },
+      { key: 'desktop', sessions: 8, users: 4, pageviews: 8, engagedSessions: 4, bounceRate: 0.5, conversions: 3, convertingSessions: 3, conversionRate: 3 / 8, revenue: [{ currency: 'CNY', amount: 350 }, { currency: 'USD', amount: 20 }] },
     ]);
   });
 
   it('breaks down by an event property, passing the name as a parameter', async () => {
     // order_id is a property of P1's conversions only: one session, one person, one counted
-    // conversion (the repeat of o-1 is not counted), 300 CNY.
+    // conversion (the repeat of o-1 is not counted), 300 CNY; the session converts, so it is engaged.
     const res = await get(`/v1/reports/breakdown?${range}&dimension=prop:order_id`);
     expect(res.status).toBe(200);
     expect(res.body.rows).toEqual([
-      { key: 'o-1', sessions: 1, users: 1, pageviews: 0, conversions: 1, convertingSessions: 1, conversionRate: 1, revenue: [{ currency: 'CNY', amount: 300 }] },
+      { key: 'o-1', sessions: 1, users: 1, pageviews: 0, engagedSessions: 1, bounceRate: 0, conversions: 1, convertingSessions: 1, conversionRate: 1, revenue: [{ currency: 'CNY', amount: 300 }] },
     ]);
   });
 

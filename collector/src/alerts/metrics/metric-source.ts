@@ -1,4 +1,4 @@
-import type { AlertFilters } from '../alert-rule.js';
+import type { AlertAttribution, AlertFilters } from '../alert-rule.js';
 
 /** What a metric is read for: a site, a window `[start, end)` and the rule's filters. */
 export interface MetricQuery {
@@ -9,6 +9,8 @@ export interface MetricQuery {
   /** Currency of money metrics; without it a window with several currencies is undefined. */
   currency?: string;
   timeZone: string;
+  /** Attribution of the ROI metrics; default last non-direct, 30-day lookback. */
+  attribution?: AlertAttribution;
 }
 
 /**

@@ -1,27 +1,32 @@
 /** Cost and funnel figures of a window, through the cost and funnel report functions. */
 import type Database from 'better-sqlite3';
 import { classifyChannel } from '../../channels/index.js';
-import { getCostTotals } from '../../storage/sqlite/analytics/costs/store-ad-costs.js';
+import { getCostTotals, type CostTotal } from '../../storage/sqlite/analytics/costs/store-ad-costs.js';
 import { getFunnel } from '../../storage/sqlite/analytics/funnels/get-funnel.js';
 import { getSavedFunnel } from '../../storage/sqlite/analytics/funnels/saved-funnels.js';
 import { startOfZonedDay } from '../../time/zoned-time.js';
 import { addDays, localDate } from '../alert-windows.js';
-import { amountIn, dimensionFilter } from './session-figures.js';
+import { COST_FILTER_DIMENSIONS } from './metric-filters.js';
+import { amountIn, dimensionFilters } from './session-figures.js';
 import type { MetricQuery } from './metric-source.js';
 
-/** Spend, impressions and clicks of the window; null when the window is not whole days (costs are daily). */
-export function costFigures(db: Database.Database, q: MetricQuery): { cost: number | null; impressions: number; clicks: number } | null {
+/** The window's first and last day (`YYYY-MM-DD`), or null when it is not whole days of the time zone. */
+export function wholeDays(q: MetricQuery): { fromDate: string; toDate: string } | null {
   const fromDate = localDate(q.start, q.timeZone);
   const endDate = localDate(q.end, q.timeZone);
   if (startOfZonedDay(fromDate, q.timeZone) !== q.start || startOfZonedDay(endDate, q.timeZone) !== q.end) return null;
-  const filter = dimensionFilter(q.filters);
-  if (filter?.dim === 'device_type') return null;
-  const rows = getCostTotals(db, q.site, fromDate, addDays(endDate, -1)).filter((c) => {
-    if (!filter) return true;
-    if (filter.dim === 'campaign') return c.campaign === filter.value.toLowerCase();
-    if (filter.dim === 'source_medium') return `${c.source} / ${c.medium}` === filter.value.toLowerCase();
-    return classifyChannel(c) === filter.value;
-  });
+  return { fromDate, toDate: addDays(endDate, -1) };
+}
+
+/**
+ * Spend, impressions and clicks of the window's cost rows that pass every filter; null when the
+ * window is not whole days (costs are daily) or a filter is on a dimension cost rows lack.
+ */
+export function costFigures(db: Database.Database, q: MetricQuery): { cost: number | null; impressions: number; clicks: number } | null {
+  const days = wholeDays(q);
+  const filters = dimensionFilters(q.filters);
+  if (!days || filters.some((f) => !COST_FILTER_DIMENSIONS.includes(f.dim))) return null;
+  const rows = getCostTotals(db, q.site, days.fromDate, days.toDate).filter((c) => filters.every((f) => costRowMatches(c, f.dim, f.value)));
   return {
     cost: amountIn(rows.map((r) => ({ currency: r.currency, amount: r.cost })), q.currency),
     impressions: rows.reduce((a, r) => a + (r.impressions ?? 0), 0),
@@ -29,17 +34,27 @@ export function costFigures(db: Database.Database, q: MetricQuery): { cost: numb
   };
 }
 
+/** Whether a cost row belongs to a filter value; cost rows are stored lowercased. */
+function costRowMatches(c: CostTotal, dim: string, value: string): boolean {
+  if (dim === 'campaign') return c.campaign === value.toLowerCase();
+  if (dim === 'source_medium') return `${c.source} / ${c.medium}` === value.toLowerCase();
+  return classifyChannel(c) === value;
+}
+
 /**
  * People (or sessions) at step k and k − 1 of the rule's saved funnel, for step-1 events in the
- * window; with a dimension filter, those attributed to that value at step 1. Null when the
- * funnel does not exist (any more).
+ * window; with a dimension filter, those attributed to that value at step 1 (the funnel report
+ * breaks down by one dimension, so a rule on funnel metrics filters on at most one). Null when
+ * the funnel does not exist (any more).
  */
 export function funnelFigures(db: Database.Database, q: MetricQuery): { step: number; previous: number } | null {
   const ref = q.filters.funnel;
   if (!ref) return null;
   const saved = getSavedFunnel(db, q.site, ref.id);
   if (!saved || ref.step > saved.definition.steps.length) return null;
-  const filter = dimensionFilter(q.filters);
+  const filters = dimensionFilters(q.filters);
+  if (filters.length > 1) return null;
+  const filter = filters[0];
   const definition = filter ? { ...saved.definition, breakdown: filter.dim } : saved.definition;
   const report = getFunnel(db, { site: q.site, from: q.start, to: q.end, definition });
   const steps = filter ? report.groups?.find((g) => String(g.value) === filter.value)?.steps : report.steps;

@@ -20,14 +20,3 @@ export function countQuarantined(db: Database.Database, w: ArrivalWindow): numbe
 export function countFlagged(db: Database.Database, w: ArrivalWindow): number {
   return (preparedStatement(db, DIR, 'flagged-events').get(w) as { n: number }).n;
 }
-
-/**
- * Sessions and engaged sessions that started in the window, optionally of one session
- * dimension value. Kept here until the breakdown report carries engaged sessions.
- */
-export function countEngagedSessions(
-  db: Database.Database,
-  q: ArrivalWindow & { dim: 'channel' | 'source_medium' | 'campaign' | 'device_type' | null; value: string | null },
-): { sessions: number; engaged: number } {
-  return preparedStatement(db, DIR, 'engaged-sessions').get(q) as { sessions: number; engaged: number };
-}

@@ -4,7 +4,7 @@
 -- The value comes back as JSON text ("pro", 3, true) so the caller keeps its type.
 -- Events without the property are left out.
 WITH e AS (
-  SELECT ev.event, ev.person_id, ev.session_key, ev.props -> ('$."' || @prop || '"') AS value
+  SELECT ev.event, ev.person_id, ev.session_key, s.engaged, ev.props -> ('$."' || @prop || '"') AS value
   FROM events ev
   JOIN sessions s ON s.site = ev.site AND s.session_key = ev.session_key
   WHERE ev.site = @site AND ev.ts >= @from AND ev.ts < @to AND ev.is_bot = 0
@@ -22,11 +22,12 @@ grouped AS (
          COUNT(DISTINCT session_key) AS sessions,
          COUNT(DISTINCT person_id) AS users,
          SUM(event = 'page_view') AS pageviews,
+         COUNT(DISTINCT CASE WHEN engaged = 1 THEN session_key END) AS engaged_sessions,
          COUNT(DISTINCT CASE WHEN event = 'conversion' THEN session_key END) AS converting_sessions
   FROM e
   WHERE value IS NOT NULL AND value <> 'null'
   GROUP BY value
 )
-SELECT g.value AS key, g.sessions, g.users, g.pageviews,
+SELECT g.value AS key, g.sessions, g.users, g.pageviews, g.engaged_sessions,
        COALESCE(conv.n, 0) AS conversions, g.converting_sessions
 FROM grouped g LEFT JOIN conv ON conv.value = g.value

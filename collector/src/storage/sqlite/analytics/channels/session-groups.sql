@@ -1,21 +1,49 @@
 -- Sessions that started in [@from, @to), humans only (no bot event, not longer than the bot
--- limit), grouped by a session dimension @dim. A session is grouped by its entry attribution
--- (the source of its first event), so later internal referrers never move it. Page views and
--- conversions are those of the grouped sessions, whenever in the session they happened.
--- @dim is one of the fixed names below (checked by the caller); no text is ever spliced in.
-WITH s AS (
-  SELECT session_key, person_id, pageviews,
-         COALESCE(NULLIF(CASE @dim
+-- limit), narrowed by the session filters and grouped by a session dimension @dim (NULL: one
+-- group "(all)" of every session that passes the filters). A session is grouped by its entry
+-- attribution (the source of its first event), so later internal referrers never move it. Page
+-- views, engaged sessions and conversions are those of the grouped sessions, whenever in the
+-- session they happened. Revenue comes back per currency as a JSON array, rounded to 4 decimals
+-- (no currency has more minor units) to drop binary float noise.
+--
+-- Each filter @f_<dimension> is NULL (no filter) or a JSON array of the values allowed, compared
+-- with the same value the session is grouped by ("(not set)" matches a missing value). @dim and
+-- the filter names are fixed (checked by the caller); no text is ever spliced in.
+WITH d AS MATERIALIZED (
+  SELECT session_key, person_id, pageviews, engaged,
+         COALESCE(NULLIF(channel, ''), '(not set)') AS channel,
+         COALESCE(NULLIF(source || ' / ' || medium, ''), '(not set)') AS source_medium,
+         COALESCE(NULLIF(COALESCE(NULLIF(campaign, ''), CASE WHEN source = '(direct)' THEN '(direct)' END), ''), '(not set)') AS campaign,
+         COALESCE(NULLIF(content, ''), '(not set)') AS content,
+         COALESCE(NULLIF(device_type, ''), '(not set)') AS device_type,
+         COALESCE(NULLIF(browser, ''), '(not set)') AS browser,
+         COALESCE(NULLIF(os, ''), '(not set)') AS os,
+         COALESCE(NULLIF(landing_path, ''), '(not set)') AS landing_page
+  FROM sessions
+  WHERE site = @site AND start_ts >= @from AND start_ts < @to AND is_bot = 0 AND too_long = 0
+),
+s AS MATERIALIZED (
+  SELECT session_key, person_id, pageviews, engaged,
+         CASE COALESCE(@dim, '(all)')
+           WHEN '(all)' THEN '(all)'
            WHEN 'channel' THEN channel
-           WHEN 'source_medium' THEN source || ' / ' || medium
-           WHEN 'campaign' THEN COALESCE(NULLIF(campaign, ''), CASE WHEN source = '(direct)' THEN '(direct)' END)
+           WHEN 'source_medium' THEN source_medium
+           WHEN 'campaign' THEN campaign
+           WHEN 'content' THEN content
            WHEN 'device_type' THEN device_type
            WHEN 'browser' THEN browser
            WHEN 'os' THEN os
-           WHEN 'landing_page' THEN landing_path
-         END, ''), '(not set)') AS grp
-  FROM sessions
-  WHERE site = @site AND start_ts >= @from AND start_ts < @to AND is_bot = 0 AND too_long = 0
+           WHEN 'landing_page' THEN landing_page
+         END AS grp
+  FROM d
+  WHERE (@f_channel IS NULL OR channel IN (SELECT value FROM json_each(@f_channel)))
+    AND (@f_source_medium IS NULL OR source_medium IN (SELECT value FROM json_each(@f_source_medium)))
+    AND (@f_campaign IS NULL OR campaign IN (SELECT value FROM json_each(@f_campaign)))
+    AND (@f_content IS NULL OR content IN (SELECT value FROM json_each(@f_content)))
+    AND (@f_device_type IS NULL OR device_type IN (SELECT value FROM json_each(@f_device_type)))
+    AND (@f_browser IS NULL OR browser IN (SELECT value FROM json_each(@f_browser)))
+    AND (@f_os IS NULL OR os IN (SELECT value FROM json_each(@f_os)))
+    AND (@f_landing_page IS NULL OR landing_page IN (SELECT value FROM json_each(@f_landing_page)))
 ),
 conv AS (
   SELECT c.session_key, COUNT(*) AS n
@@ -23,12 +51,25 @@ conv AS (
   -- A session's conversions happen after it started, so `ts >= @from` lets the time index help.
   WHERE c.site = @site AND c.ts >= @from AND c.session_key IN (SELECT session_key FROM s)
   GROUP BY c.session_key
+),
+rev AS (
+  SELECT s.grp, c.currency, ROUND(SUM(c.revenue), 4) AS amount
+  FROM s JOIN counted_conversions c ON c.site = @site AND c.session_key = s.session_key AND c.ts >= @from
+  WHERE c.currency IS NOT NULL AND c.revenue IS NOT NULL
+  GROUP BY s.grp, c.currency
+),
+rev_json AS (
+  SELECT grp, json_group_array(json_object('currency', currency, 'amount', amount)) AS revenue
+  FROM rev
+  GROUP BY grp
 )
 SELECT s.grp AS key,
        COUNT(*) AS sessions,
        COUNT(DISTINCT s.person_id) AS users,
        SUM(s.pageviews) AS pageviews,
+       SUM(s.engaged) AS engaged_sessions,
        COALESCE(SUM(conv.n), 0) AS conversions,
-       COUNT(conv.session_key) AS converting_sessions
+       COUNT(conv.session_key) AS converting_sessions,
+       COALESCE((SELECT revenue FROM rev_json WHERE rev_json.grp = s.grp), '[]') AS revenue
 FROM s LEFT JOIN conv ON conv.session_key = s.session_key
 GROUP BY s.grp
