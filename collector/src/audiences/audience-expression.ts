@@ -64,7 +64,13 @@ function measure(e: Expression): { depth: number; nodes: number } {
 
 /** The tag ids an expression reads. */
 export function tagsOf(e: Expression): string[] {
-  if (e.type === 'tag') return [e.tag];
+  return [...new Set(tagRefs(e).map((r) => r.tag))];
+}
+
+/** Each tag condition of `e` with its JSON pointer (below `at`) to the condition's `tag` field. */
+export function tagRefs(e: Expression, at = ''): { tag: string; path: string }[] {
+  if (e.type === 'tag') return [{ tag: e.tag, path: `${at}/tag` }];
   if (e.type === 'event') return [];
-  return [...new Set((Array.isArray(e.of) ? e.of : [e.of]).flatMap(tagsOf))];
+  if (e.type === 'not') return tagRefs(e.of, `${at}/of`);
+  return e.of.flatMap((child, i) => tagRefs(child, `${at}/of/${i}`));
 }

@@ -47,3 +47,4 @@ export const PreviewAudienceBody = z.object({ site: z.string().min(1), expressio
 
 export type AudienceDefinition = z.infer<typeof AudienceDefinition>;
 export type ConsentPolicy = z.infer<typeof ConsentPolicy>;
+export type Webhook = z.infer<typeof Webhook>;

@@ -6,7 +6,9 @@
  */
 import type Database from 'better-sqlite3';
 import { audienceSql, type StoredAudience } from '../storage/sqlite/analytics/audiences/audience-store.js';
+import type { Webhook } from './audience-schema.js';
 import { exportRows, markDelivered } from './export-rows.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { postSigned } from './post-signed.js';
 
 /** What a push did. */
@@ -15,10 +17,17 @@ export type PushResult =
   | { status: 'unchanged'; members: number }
   | { status: 'failed'; added: number; removed: number; error: string };
 
-/** Pushes the changes since the last acknowledged push; `unchanged` sends nothing. */
-export async function pushAudience(db: Database.Database, site: string, audience: StoredAudience, now = Date.now()): Promise<PushResult> {
+/**
+ * Pushes the changes since the last acknowledged push; `unchanged` sends nothing. Pushes of one
+ * audience never overlap (the scheduled one and `POST …/push`), so a difference is sent once.
+ */
+export function pushAudience(db: Database.Database, site: string, audience: StoredAudience, now = Date.now()): Promise<PushResult> {
   const webhook = audience.definition.activation.webhook;
-  if (!webhook) throw new Error(`audience "${audience.id}" has no webhook`);
+  if (!webhook) return Promise.reject(new Error(`audience "${audience.id}" has no webhook`));
+  return oneAtATime(db, `push\u0000${site}\u0000${audience.id}`, () => pushDifference(db, site, audience, webhook, now));
+}
+
+async function pushDifference(db: Database.Database, site: string, audience: StoredAudience, webhook: Webhook, now: number): Promise<PushResult> {
   const key = { site, audience_id: audience.id };
   const rows = exportRows(db, site, audience);
   const current = new Set(rows.map((r) => r.personId));

@@ -9,6 +9,7 @@ import { refreshDerived } from '../analytics/sessions/refresh-derived.js';
 import { audienceSql } from '../storage/sqlite/analytics/audiences/audience-store.js';
 import { scanTrigger } from '../storage/sqlite/analytics/audiences/scan-trigger.js';
 import { listTriggers, type StoredTrigger } from '../storage/sqlite/analytics/audiences/trigger-store.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { postSigned } from './post-signed.js';
 
 /** Delivery attempts before a firing is marked failed. */
@@ -17,24 +18,33 @@ export const MAX_ATTEMPTS = 5;
 /** What one trigger's run did. */
 export interface TriggerRun {
   id: string;
+  /** New firings the scan recorded (pending delivery). */
   fired: number;
+  /** Firings the webhook acknowledged (2xx) in this run. */
   delivered: number;
+  /** Delivery attempts that failed in this run; retried next run until MAX_ATTEMPTS, then `failed`. */
   failed: number;
+  /** Pending firings not sent because the person's consent no longer allows it (withdrawn since the scan). */
   suppressed: number;
 }
 
 interface Pending { personId: string; windowStart: number; eventTs: number; eventId: string; attempts: number; granted: number | null }
 
-/** Scans and delivers every enabled trigger of `site` (or only `ids`). */
-export async function runTriggers(db: Database.Database, site: string, now = Date.now(), ids?: readonly string[]): Promise<TriggerRun[]> {
-  refreshDerived(db, site);
-  const runs: TriggerRun[] = [];
-  for (const t of listTriggers(db, site)) {
-    if (!t.definition.enabled || (ids && !ids.includes(t.id))) continue;
-    const fired = scanTrigger(db, site, t.id, t.definition, now);
-    runs.push({ id: t.id, fired, ...(await deliverFirings(db, site, t, now)) });
-  }
-  return runs;
+/**
+ * Scans and delivers every enabled trigger of `site` (or only `ids`). Runs of one site never
+ * overlap (a run that starts during another waits), so a pending firing is posted once.
+ */
+export function runTriggers(db: Database.Database, site: string, now = Date.now(), ids?: readonly string[]): Promise<TriggerRun[]> {
+  return oneAtATime(db, `triggers\u0000${site}`, async () => {
+    refreshDerived(db, site);
+    const runs: TriggerRun[] = [];
+    for (const t of listTriggers(db, site)) {
+      if (!t.definition.enabled || (ids && !ids.includes(t.id))) continue;
+      const fired = scanTrigger(db, site, t.id, t.definition, now);
+      runs.push({ id: t.id, fired, ...(await deliverFirings(db, site, t, now)) });
+    }
+    return runs;
+  });
 }
 
 async function deliverFirings(db: Database.Database, site: string, t: StoredTrigger, now: number) {

@@ -7,15 +7,17 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { refreshDerived } from '../../analytics/sessions/refresh-derived.js';
 import { audienceLift } from '../../audiences/audience-lift.js';
+import type { Expression } from '../../audiences/audience-expression.js';
 import { PreviewAudienceBody, SaveAudienceBody, type AudienceDefinition } from '../../audiences/audience-schema.js';
 import { recordConsent } from '../../audiences/consent.js';
 import { exportCsv, exportRows, markDelivered } from '../../audiences/export-rows.js';
 import { pushAudience } from '../../audiences/push-audience.js';
 import { refreshAudience } from '../../audiences/refresh-audience.js';
 import { DefinitionId } from '../../audiences/tag-schema.js';
+import { unknownTagIssues } from '../../audiences/tag-references.js';
 import { selectAudience } from '../../storage/sqlite/analytics/audiences/compile-expression.js';
 import {
-  audienceMembers, audienceOverlap, audienceSizes, deleteAudience, getAudience, listAudiences, saveAudience, type StoredAudience,
+  audienceMemberCount, audienceMembers, audienceOverlap, audienceSizes, deleteAudience, getAudience, listAudiences, saveAudience, type StoredAudience,
 } from '../../storage/sqlite/analytics/audiences/audience-store.js';
 import { DateOrDateTime } from '../../storage/sqlite/analytics/funnels/funnel-definition.js';
 import type { AppDeps } from '../app-deps.js';
@@ -55,6 +57,7 @@ export function audienceRoutes(deps: AppDeps): Router {
   router.post('/v1/audiences/preview', json, (req, res) => {
     const body = parseInput(PreviewAudienceBody, req.body, 'body');
     readableSite(req, deps, body.site, '');
+    requireKnownTags(deps, body.site, body.expression);
     refreshDerived(deps.db, body.site);
     const persons = selectAudience(deps.db, body.site, body.expression, Date.now());
     res.json({ site: body.site, size: persons.length, sample: persons.slice(0, 20) });
@@ -63,6 +66,7 @@ export function audienceRoutes(deps: AppDeps): Router {
     requireAdmin(req, deps.config);
     const { site, id, ...def } = parseInput(SaveAudienceBody, req.body, 'body');
     const s = readableSite(req, deps, site, '');
+    requireKnownTags(deps, site, def.expression);
     saveAudience(deps.db, site, id, def);
     const saved = getAudience(deps.db, site, id)!;
     res.status(201).json({ ...publicAudience(saved), refresh: refreshAudience(deps.db, site, saved, { timeZone: s.config.timezone }) });
@@ -98,7 +102,11 @@ export function audienceRoutes(deps: AppDeps): Router {
     const q = parseInput(MembersQuery, req.query, 'query');
     readableSite(req, deps, q.site, '/query');
     const audience = audienceOf(deps, q.site, req.params.id);
-    res.json({ site: q.site, id: audience.id, offset: q.offset, limit: q.limit, items: audienceMembers(deps.db, q.site, audience.id, { current: q.current === 'true', offset: q.offset, limit: q.limit }) });
+    const current = q.current === 'true';
+    res.json({
+      site: q.site, id: audience.id, offset: q.offset, limit: q.limit, total: audienceMemberCount(deps.db, q.site, audience.id, current),
+      items: audienceMembers(deps.db, q.site, audience.id, { current, offset: q.offset, limit: q.limit }),
+    });
   });
   router.get('/v1/audiences/:id/lift', (req, res) => {
     const q = parseInput(LiftQuery, req.query, 'query');
@@ -138,6 +146,12 @@ function readAudience(req: Request, deps: AppDeps): StoredAudience {
   const { site } = parseInput(AudienceSiteQuery, req.query, 'query');
   readableSite(req, deps, site, '/query');
   return audienceOf(deps, site, String(req.params.id));
+}
+
+/** 400 when the expression names a tag the site does not have, at the condition's pointer. */
+function requireKnownTags(deps: AppDeps, site: string, expression: Expression): void {
+  const issues = unknownTagIssues(deps.db, site, expression);
+  if (issues.length > 0) throw new HttpError(400, 'unknown_tag', `the expression names tags site "${site}" does not have: ${issues.map((i) => i.path).join(', ')}`, issues);
 }
 
 function audienceOf(deps: AppDeps, site: string, id: string): StoredAudience {

@@ -5,6 +5,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { refreshTags } from '../../audiences/refresh-tags.js';
+import { audiencesUsingTag } from '../../audiences/tag-references.js';
 import { CreateTagBody, DefinitionId, UpdateTagBody } from '../../audiences/tag-schema.js';
 import { refreshDerived } from '../../analytics/sessions/refresh-derived.js';
 import {
@@ -64,6 +65,12 @@ export function tagRoutes(deps: AppDeps): Router {
   router.delete('/v1/tags/:id', (req, res) => {
     requireAdmin(req, deps.config);
     const { site } = parseInput(TagSiteQuery, req.query, 'query');
+    // An audience over a deleted tag would change meaning silently (neq would hold for all).
+    const users = audiencesUsingTag(deps.db, site, req.params.id);
+    if (users.length > 0) {
+      throw new HttpError(409, 'tag_in_use', `tag "${req.params.id}" is used by audiences ${users.join(', ')}; edit or delete them first`,
+        users.map((a) => ({ path: '/id', message: `used by audience "${a}"`, expected: 'a tag no saved audience reads' })));
+    }
     if (!deleteTag(deps.db, site, req.params.id)) throw noTag(site, req.params.id);
     res.status(204).end();
   });

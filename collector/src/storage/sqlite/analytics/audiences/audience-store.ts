@@ -58,6 +58,11 @@ export function audienceMembers(db: Database.Database, site: string, id: string,
     .map((r) => ({ personId: r.personId, joinedAt: new Date(r.joinedAt).toISOString(), leftAt: r.leftAt === null ? null : new Date(r.leftAt).toISOString(), holdout: r.holdout === 1 }));
 }
 
+/** How many spells `audienceMembers` pages through (the total behind its pages). */
+export function audienceMemberCount(db: Database.Database, site: string, id: string, current: boolean): number {
+  return (audienceSql(db, 'count-members').get({ site, audience_id: id, current: current ? 1 : 0 }) as { n: number }).n;
+}
+
 /** Overlap of the current members of two audiences. */
 export function audienceOverlap(db: Database.Database, site: string, a: string, b: string) {
   const r = audienceSql(db, 'audience-overlap').get({ site, a, b }) as { a: number; b: number; both: number };
