@@ -29,7 +29,7 @@ export const schemas: Json = jsonSchemas(named, (s) => `#/components/schemas/${s
 
 /** The paths of this area. */
 export const paths: Json = {
-  '/v1/audiences/preview': { post: { summary: 'Size of an expression now, before saving', tags, security: bearer, requestBody: body('PreviewAudience'), responses: { 200: ok('{site, size, sample: first 20 person ids}'), ...readErrors } } },
+  '/v1/audiences/preview': { post: { summary: 'Size of an expression now, before saving', tags, security: bearer, requestBody: body('PreviewAudience'), responses: { 200: ok('{site, size, sample: first 20 person ids}'), ...readErrors, 400: error('Invalid expression, or unknown_tag: a tag the expression names does not exist (pointer to the tag condition)') } } },
   '/v1/audiences': {
     get: { summary: 'Saved audiences of a site (webhook secrets hidden)', tags, security: bearer, parameters: site, responses: { 200: ok('{site, items}'), ...readErrors } },
     post: { summary: 'Save an audience (admin token); the same id replaces the definition; refreshes it at once', tags, security: bearer, requestBody: body('SaveAudience'), responses: { 201: ok('The audience and its first refresh'), ...adminErrors } },
@@ -40,7 +40,7 @@ export const paths: Json = {
     delete: { summary: 'Delete an audience and its membership history (admin token)', tags, security: bearer, parameters: [id, ...site], responses: { 204: { description: 'Deleted' }, ...adminErrors } },
   },
   '/v1/audiences/{id}/refresh': { post: { summary: 'Recompute membership now (admin token)', tags, security: bearer, parameters: [id, ...site], responses: { 200: ok('{members, holdout, joined, left, computedAt}'), ...adminErrors } } },
-  '/v1/audiences/{id}/members': { get: { summary: 'Membership spells (joinedAt, leftAt, holdout)', tags, security: bearer, parameters: [id, ...queryParams(MembersQuery)], responses: { 200: ok('{items: [{personId, joinedAt, leftAt, holdout}]}'), ...readErrors } } },
+  '/v1/audiences/{id}/members': { get: { summary: 'Membership spells (joinedAt, leftAt, holdout)', tags, security: bearer, parameters: [id, ...queryParams(MembersQuery)], responses: { 200: ok('{items: [{personId, joinedAt, leftAt, holdout}], total}'), ...readErrors } } },
   '/v1/audiences/{id}/lift': { get: { summary: 'Conversion rate of exported members vs the holdout over a range', tags, security: bearer, parameters: [id, ...queryParams(LiftQuery)], responses: { 200: ok('{exported, holdout: {persons, converted, rate}, absoluteLift, relativeLift}'), ...readErrors } } },
   '/v1/audiences/{id}/export.csv': {
     get: {

@@ -29,7 +29,7 @@ export const paths: Json = {
   '/v1/tags/{id}': {
     get: { summary: 'One tag with every version and persons per value', tags, security: bearer, parameters: [id, ...queryParams(TagSiteQuery)], responses: { 200: ok('The tag, versions, values [{value, persons, computedAt}]'), ...readErrors } },
     put: { summary: 'Edit a tag (admin token): stores a new version', tags, security: bearer, parameters: [id], requestBody: body('UpdateTag'), responses: { 200: ok('The tag at its new version'), ...adminErrors } },
-    delete: { summary: 'Delete a tag with its versions and values (admin token)', tags, security: bearer, parameters: [id, ...queryParams(TagSiteQuery)], responses: { 204: { description: 'Deleted' }, ...adminErrors } },
+    delete: { summary: 'Delete a tag with its versions and values (admin token)', tags, security: bearer, parameters: [id, ...queryParams(TagSiteQuery)], responses: { 204: { description: 'Deleted' }, ...adminErrors, 409: error('tag_in_use: audiences use the tag (listed); change them first') } },
   },
   '/v1/persons/{id}/tags': {
     get: { summary: "A person's tag values, each with computedAt", tags, security: bearer, parameters: [id, ...queryParams(TagSiteQuery)], responses: { 200: ok('{site, personId, tags: [{id, name, kind, value, computedAt}]}'), ...readErrors } },
