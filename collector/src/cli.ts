@@ -1,6 +1,7 @@
 /**
  * `maidian-collector`: starts the collector from the command line and stops it gracefully on
- * SIGTERM/SIGINT (in-flight batches commit before the database closes).
+ * SIGTERM/SIGINT (in-flight batches commit before the database closes). SIGHUP re-reads the
+ * config file (token rotation without a restart); a bad file is refused and the old config stays.
  */
 import { ConfigError } from './config/load-config.js';
 import { parseCliArgs, USAGE, UsageError } from './cli-args.js';
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   }
   process.stdout.write(`maidian-collector listening on ${collector.url}\n`);
   const running = collector;
+  process.on('SIGHUP', () => reloadConfig(running));
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stdout.write(`maidian-collector: ${signal}, finishing in-flight requests…\n`);
@@ -52,6 +54,17 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
   });
   return 0;
+}
+
+/** Applies the config file again; prints what happened, so an operator can see a refusal. */
+function reloadConfig(running: { reload(): void }): void {
+  try {
+    running.reload();
+    process.stdout.write('maidian-collector: SIGHUP, config reloaded\n');
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`maidian-collector: SIGHUP, new config refused, the running one stays: ${err.message}\n`);
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -4,11 +4,12 @@
  * commit before they answer), then close the database.
  */
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type RuntimeConfig } from './config/load-config.js';
 import { demoModeFromEnv, findDemoSecrets } from './security/demo-secrets.js';
+import { setBaseHeaders } from './security/base-headers.js';
 import type { CollectorConfigInput } from './config/config-schema.js';
 import { createLogger } from './http/create-logger.js';
 import { openSqliteStore, type SqliteStore } from './storage/sqlite/sqlite-store.js';
@@ -42,19 +43,29 @@ export interface RunningCollector {
   store: SqliteStore;
   /** Graceful shutdown; resolves when the database is closed. */
   close(): Promise<void>;
+  /**
+   * Re-reads the config (tokens, keys, origins, rate limits, sites' settings; not the database)
+   * and swaps it in at once: requests already running finish on the old one. A config that fails
+   * validation throws ConfigError and the running one stays.
+   */
+  reload(): void;
 }
 
 /** Starts a collector; rejects on a bad config or when the port cannot be bound. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const host = options.host ?? '127.0.0.1';
-  const config = loadConfig(options.config, options.configDir);
+  let config = loadConfig(options.config, options.configDir);
   refuseDemoSecrets(config, options.demo ?? demoModeFromEnv(), typeof options.config === 'string' ? options.config : '(object)');
   const logger = options.logger ?? createLogger();
   const store = openSqliteStore(options.dbPath);
-  const app = createApp({ store, config, logger, sdkBundle: options.sdkBundle });
+  let app = createApp({ store, config, logger, sdkBundle: options.sdkBundle });
   let server: Server;
   try {
-    server = await listen(app, options.port, host);
+    // Requests go to whichever app is current, so a reload swaps the config in one assignment.
+    server = await listen((req, res) => {
+      setBaseHeaders(res);
+      app(req, res);
+    }, options.port, host);
   } catch (err) {
     await store.close();
     throw err;
@@ -62,10 +73,18 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, dbPath: options.dbPath, sites: config.sites.all().map((s) => s.config.id) }, 'collector listening');
-  const jobs = startBackgroundJobs(store.db, logger, Object.fromEntries(config.config.sites.map((s) => [s.id, s.timezone])));
+  const timeZones = Object.fromEntries(config.config.sites.map((s) => [s.id, s.timezone]));
+  const jobs = startBackgroundJobs(store.db, logger, timeZones, () => config.config.sites);
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= jobs.stop().then(() => shutdown(server, store, logger)));
-  return { url, port, store, close };
+  const reload = () => {
+    const next = loadConfig(options.config, options.configDir);
+    refuseDemoSecrets(next, options.demo ?? demoModeFromEnv(), typeof options.config === 'string' ? options.config : '(object)');
+    app = createApp({ store, config: next, logger, sdkBundle: options.sdkBundle });
+    config = next;
+    logger.info({ sites: next.sites.all().map((s) => s.config.id) }, 'config reloaded');
+  };
+  return { url, port, store, close, reload };
 }
 
 /** Throws a ConfigError listing every published demo secret the config uses, unless in demo mode. */
@@ -75,9 +94,9 @@ function refuseDemoSecrets(config: RuntimeConfig, demo: boolean, source: string)
   if (found.length > 0) throw new ConfigError(source, found);
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+function listen(handler: RequestListener, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = createServer(handler).listen(port, host);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });

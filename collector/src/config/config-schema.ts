@@ -33,6 +33,8 @@ export const SiteConfig = z
     salt: z.string().min(16, 'the salt must be at least 16 characters'),
     /** How server sessions are cut for this site (defaults follow GA4: 30 min idle, no campaign split). */
     sessions: SessionOptionsSchema.optional(),
+    /** Days of data to keep (events, sessions, quarantine, per-person rows); absent = keep forever. */
+    retentionDays: z.number().int().min(1, 'keep at least 1 day').max(36500).optional(),
   })
   .strict();
 

@@ -1,0 +1,3 @@
+-- The membership last acknowledged by audience webhooks, under the person's id and the ids merged into it (@persons: JSON array): rows
+-- computed before a merge carry the old id.
+DELETE FROM audience_pushed WHERE site = @site AND person_id IN (SELECT value FROM json_each(@persons))

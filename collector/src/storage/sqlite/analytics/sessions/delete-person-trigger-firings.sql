@@ -1,0 +1,3 @@
+-- Trigger firings, pending or done, under the person's id and the ids merged into it (@persons: JSON array): rows
+-- computed before a merge carry the old id.
+DELETE FROM trigger_firings WHERE site = @site AND person_id IN (SELECT value FROM json_each(@persons))
