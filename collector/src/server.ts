@@ -31,6 +31,12 @@ export interface CollectorOptions {
   logger?: Logger;
   /** SDK bundle served at /maidian.js (default dist/sdk/maidian.js). */
   sdkBundle?: string;
+  /**
+   * Run the scheduled jobs (alerts, campaign reviews, tags and audiences, retention); default true.
+   * Tests that drive those jobs with chosen times turn them off, so that a wall-clock schedule
+   * cannot fire in the middle of a test.
+   */
+  backgroundJobs?: boolean;
   /** Demo mode: allow the published demo secrets (default: MAIDIAN_DEMO=1 in the environment). */
   demo?: boolean;
 }
@@ -74,7 +80,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, dbPath: options.dbPath, sites: config.sites.all().map((s) => s.config.id) }, 'collector listening');
   const timeZones = Object.fromEntries(config.config.sites.map((s) => [s.id, s.timezone]));
-  const jobs = startBackgroundJobs(store.db, logger, timeZones, () => config.config.sites);
+  const jobs = options.backgroundJobs === false ? { stop: async () => {} } : startBackgroundJobs(store.db, logger, timeZones, () => config.config.sites);
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= jobs.stop().then(() => shutdown(server, store, logger)));
   const reload = () => {

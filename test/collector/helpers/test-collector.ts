@@ -62,7 +62,9 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
   const configPath = join(dir, 'maidian.config.json');
   writeFileSync(configPath, JSON.stringify(config));
   const dbPath = join(dir, 'maidian.db');
-  const running = await startCollector({ dbPath, port: 0, config: configPath });
+  // Scheduled jobs are tested by calling them with chosen times; the wall-clock schedules (every
+  // minute, every 15 minutes) would otherwise fire in the middle of a test now and then.
+  const running = await startCollector({ dbPath, port: 0, config: configPath, backgroundJobs: false });
   const request = async (path: string, init: RequestInit) => {
     const res = await fetch(running.url + path, init);
     const text = await res.text();

@@ -2,12 +2,14 @@ import type Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { ratio } from '../../../../analytics/metrics/metric-types.js';
 import { refreshDerived } from '../../../../analytics/sessions/refresh-derived.js';
-import { fileStatement } from '../funnels/cached-statement.js';
-import { periodBounds, periodCount } from '../retention/period-bounds.js';
+import { cachedStatement } from '../funnels/cached-statement.js';
+import { loadSql } from '../../load-sql.js';
+import { aiplParams } from './aipl-params.js';
 import { AIPL_STAGES, DEFAULT_AIPL_RULES, type AiplRules, type AiplStageId } from './aipl-rules.js';
 
 const DIR = fileURLToPath(new URL('./', import.meta.url));
-const DAY_MS = 86_400_000;
+/** Persons per stage: the per-person stages, counted. */
+const BY_STAGE = `SELECT stage, count(*) AS persons FROM (${loadSql(DIR, 'aipl-person-stages')}) GROUP BY stage`;
 
 /** An AIPL request over `[from, to)` (epoch ms). */
 export interface AiplQuery {
@@ -42,17 +44,7 @@ export interface AiplReport {
 export function getAipl(db: Database.Database, q: AiplQuery): AiplReport {
   refreshDerived(db, q.site);
   const rules = q.rules ?? DEFAULT_AIPL_RULES;
-  const lookbackStart = Math.min(q.from, q.to - rules.loyalty.lookbackDays * DAY_MS);
-  const months = monthBounds(lookbackStart, q.to, q.timeZone);
-  const rows = fileStatement(db, DIR, 'aipl-stages').all({
-    site: q.site, from: q.from, to: q.to, lookback_start: lookbackStart, month_bounds: JSON.stringify(months),
-    awareness_events: JSON.stringify(rules.awareness.events),
-    interest_events: JSON.stringify(rules.interest.events),
-    interest_sessions: rules.interest.minSessions,
-    purchase_conversions: rules.purchase.minConversions,
-    loyal_conversions: rules.loyalty.minConversions,
-    loyal_months: rules.loyalty.minMonths,
-  }) as { stage: AiplStageId; persons: number }[];
+  const rows = cachedStatement(db, BY_STAGE).all(aiplParams(q.site, q.from, q.to, q.timeZone, rules)) as { stage: AiplStageId; persons: number }[];
   const persons = (id: AiplStageId) => rows.find((r) => r.stage === id)?.persons ?? 0;
   const active = rows.reduce((sum, r) => sum + r.persons, 0);
   const stages = AIPL_STAGES.map((stage, i) => ({
@@ -63,12 +55,4 @@ export function getAipl(db: Database.Database, q: AiplQuery): AiplReport {
     share: ratio(persons(stage.id), active),
   }));
   return { activePersons: active, stages, rules };
-}
-
-/** Starts of the calendar months (site time zone) covering `[start, end)`, plus the end of the last. */
-function monthBounds(start: number, end: number, timeZone: string): number[] {
-  const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(ms));
-  const first = day(start);
-  const last = day(end - 1);
-  return periodBounds(first, 'month', periodCount(first, last, 'month'), timeZone).starts;
 }

@@ -11,13 +11,17 @@ import { DEFAULT_AIPL_RULES } from '../aipl/aipl-rules.js';
 import { cachedStatement, fileStatement } from '../funnels/cached-statement.js';
 import { compileCondition, type CompiledSql } from '../funnels/compile-conditions.js';
 import { loadSql } from '../../load-sql.js';
-import { monthStarts } from './month-starts.js';
+import { aiplParams } from '../aipl/aipl-params.js';
 
 const DIR = fileURLToPath(new URL('./', import.meta.url));
 const RFM_DIR = fileURLToPath(new URL('../rfm/', import.meta.url));
 const BEHAVIOR_TEMPLATE = loadSql(DIR, 'tag-behavior');
 const DAY_MS = 86_400_000;
 const DEFAULT_AIPL_DAYS = 90;
+const AIPL_DIR = fileURLToPath(new URL('../aipl/', import.meta.url));
+/** The AIPL value tag: each active person's stage, by the same SQL as the AIPL report. */
+const AIPL_TAG = `INSERT INTO person_tags (site, tag_id, person_id, value, computed_at)
+SELECT @site, @tag_id, person_id, stage, @now FROM (${loadSql(AIPL_DIR, 'aipl-person-stages')})`;
 
 /** What one computation needs. `sinceSeq` null = every person, else persons with newer events. */
 export interface TagComputation {
@@ -62,7 +66,10 @@ export function computeTag(db: Database.Database, c: TagComputation): number {
       return run('tag-lifecycle', { new_ms: rule.newDays * DAY_MS, dormant_ms: rule.dormantDays * DAY_MS, churned_ms: rule.churnedDays * DAY_MS });
     case 'value':
       if (rule.measure === 'revenue_band') return run('tag-revenue-band', { currency: rule.currency, bands: JSON.stringify(rule.bands), since_seq: sinceSeq });
-      if (rule.measure === 'aipl_stage') return run('tag-aipl-stage', aiplParams(c.now, rule.days ?? DEFAULT_AIPL_DAYS, c.timeZone));
+      if (rule.measure === 'aipl_stage') {
+        const params = aiplParams(c.site, c.now - (rule.days ?? DEFAULT_AIPL_DAYS) * DAY_MS, c.now, c.timeZone, DEFAULT_AIPL_RULES);
+        return cachedStatement(db, AIPL_TAG).run({ ...params, tag_id: c.tagId, now: c.now }).changes;
+      }
       return writeRfmSegments(db, c, rule.currency);
   }
 }
@@ -72,18 +79,6 @@ function behaviorCondition(rule: Extract<TagRule, { kind: 'behavior' }>): Compil
   const params: CompiledSql['params'] = {};
   const condition = compileCondition('b', { event: rule.event, filters: rule.filters }, params);
   return { sql: BEHAVIOR_TEMPLATE.replace('/*condition*/', `(${condition})`), params };
-}
-
-function aiplParams(now: number, days: number, timeZone: string): Record<string, unknown> {
-  const rules = DEFAULT_AIPL_RULES;
-  const from = now - days * DAY_MS;
-  const lookbackStart = Math.min(from, now - rules.loyalty.lookbackDays * DAY_MS);
-  return {
-    from, lookback_start: lookbackStart, month_bounds: JSON.stringify(monthStarts(lookbackStart, now, timeZone)),
-    awareness_events: JSON.stringify(rules.awareness.events), interest_events: JSON.stringify(rules.interest.events),
-    interest_sessions: rules.interest.minSessions, purchase_conversions: rules.purchase.minConversions,
-    loyal_conversions: rules.loyalty.minConversions, loyal_months: rules.loyalty.minMonths,
-  };
 }
 
 function writeRfmSegments(db: Database.Database, c: TagComputation, currency: string | undefined): number {
