@@ -9,20 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identify, pageView } from '../helpers/events.js';
 import { ADMIN_TOKEN, READ_TOKEN, type TestCollector } from '../helpers/test-collector.js';
 import { DAY, HOUR, send, startAnalyticsCollector, visitor } from '../funnels/funnel-fixtures.js';
+import { mulberry32 as prng } from '../../../collector/src/analytics/random.js';
 
 const BOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 const CITIES = ['Beijing', 'Shanghai', 'Shenzhen'];
-
-/** mulberry32: a small seeded PRNG, so the data set is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Person { id: string; anon: string; city: string | null; consent: boolean | null; views: number }
 

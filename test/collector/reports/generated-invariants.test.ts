@@ -6,21 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batch, conversion, identify, pageView } from '../helpers/events.js';
 import { READ_TOKEN, startTestCollector, type TestCollector } from '../helpers/test-collector.js';
+import { mulberry32 as prng } from '../../../collector/src/analytics/random.js';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 2, 1, 0, 0); // 08:00 on Mar 1 in Shanghai
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SOURCES: Record<string, unknown>[] = [
   { campaign: { utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'spring' } },

@@ -6,18 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { click, DAY, identifyAs, MINUTE, purchase, startSessionFixture, T0, view, type EventSpec, type SessionFixture } from './session-fixture.js';
-
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../../collector/src/analytics/random.js';
 
 const CAMPAIGNS: (Record<string, string> | undefined)[] = [
   undefined, undefined, { utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'spring' },

@@ -1,4 +1,5 @@
 import { coalitionValue, type CoalitionGame } from './coalition-game.js';
+import { mulberry32 } from '../random.js';
 
 /** Estimates with their standard errors. */
 export interface SampledShapley {
@@ -71,16 +72,4 @@ function shuffle(items: number[], random: () => number): void {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];
   }
-}
-
-/** Small, fast, seedable PRNG (Mulberry32); quality is ample for sampling orderings. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
