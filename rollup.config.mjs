@@ -11,9 +11,10 @@ const out = 'dist/sdk';
 /**
  * Transpiles TypeScript (type-only imports vanish, so zod never enters a bundle). Browsers get
  * ES2020 (optional chaining is much shorter than its ES2018 spelling); mini-programs ES2018, as
- * older runtimes and their upload tools lag behind.
+ * older runtimes and their upload tools lag behind. `MAIDIAN_BUILD` names the build, so the
+ * minifier drops what that build can never reach (sdk/src/core/build.ts).
  */
-const ts = (target = 'es2020') => esbuild({ target, tsconfig: 'tsconfig.json' });
+const ts = (build, target = 'es2020') => esbuild({ target, tsconfig: 'tsconfig.json', define: { MAIDIAN_BUILD: JSON.stringify(build) } });
 
 /**
  * Minifies hard. With `mangleProps`, internal property names are shortened too: everything but
@@ -25,7 +26,7 @@ const minify = (module, mangleProps) =>
     ecma: 2020,
     module,
     toplevel: true,
-    compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+    compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true, hoist_funs: true },
     mangle: mangleProps ? { properties: { reserved: RESERVED_PROPS, keep_quoted: true } } : true,
     format: { comments: false },
   });
@@ -34,7 +35,7 @@ export default [
   {
     input: 'sdk/src/script-tag.ts',
     output: { file: `${out}/maidian.js`, format: 'iife', strict: false },
-    plugins: [ts(), minify(false, true)],
+    plugins: [ts('script'), minify(false, true)],
   },
   {
     input: 'sdk/src/index.ts',
@@ -42,7 +43,7 @@ export default [
       { file: `${out}/index.mjs`, format: 'es' },
       { file: `${out}/index.cjs`, format: 'cjs' },
     ],
-    plugins: [ts(), minify(true, true)],
+    plugins: [ts('npm'), minify(true, true)],
   },
   {
     input: 'sdk/src/miniprogram.ts',
@@ -50,7 +51,7 @@ export default [
       { file: `${out}/miniprogram.mjs`, format: 'es' },
       { file: `${out}/miniprogram.cjs`, format: 'cjs' },
     ],
-    plugins: [ts('es2018'), minify(true, false)],
+    plugins: [ts('miniprogram', 'es2018'), minify(true, false)],
   },
   {
     input: 'sdk/src/index.ts',

@@ -16,8 +16,8 @@ export const RESERVED_PROPS = [
   'endpoint', 'autoPageviews', 'hashRouting', 'autoClicks', 'storage', 'cookieDomain', 'respectDnt',
   'requireConsent', 'beforeSend', 'batchSize', 'flushInterval', 'maxQueue', 'sessionTimeout',
   'rejected', 'queued', 'maidian', 'q',
-  // stored state: lease {o, e} and session {i, t} stay readable across SDK versions
-  'o', 'e', 'i', 't',
+  // stored state: the session {i, t} stays readable across SDK versions
+  'i', 't',
   // options objects of browser APIs
   'method', 'body', 'keepalive', 'credentials', 'headers', 'type', 'once', 'persisted', 'prerendering',
   'globalPrivacyControl', 'status',

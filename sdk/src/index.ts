@@ -5,6 +5,9 @@
 import type { Options } from './core/options.js';
 import type { ConversionInput, Tracker } from './core/tracker.js';
 import { createWebTracker } from './web/web-tracker.js';
+import { withDebug } from './core/debug.js';
+import { checkOptions, settle } from './core/options.js';
+import { browserPlatform } from './platform/browser.js';
 
 export type { Options } from './core/options.js';
 export type { Tracker, ConversionInput, DebugState } from './core/tracker.js';
@@ -14,7 +17,13 @@ let tracker: Tracker | undefined;
 
 /** Starts tracking this page. Calling it again replaces nothing: the first tracker stays. */
 export function init(options: Options): Tracker | undefined {
-  if (typeof window != 'undefined') tracker ||= createWebTracker(options);
+  if (typeof window != 'undefined' && !tracker) {
+    checkOptions(options);
+    const stats = { rejected: 0, dropped: 0 };
+    const o = settle(options);
+    const p = browserPlatform(o);
+    tracker = withDebug(createWebTracker(o, p, stats), p, stats);
+  }
   return tracker;
 }
 

@@ -7,6 +7,8 @@
 import type { Options } from './core/options.js';
 import type { ConversionInput, Tracker } from './core/tracker.js';
 import { createTracker } from './core/tracker.js';
+import { withDebug } from './core/debug.js';
+import { checkOptions, settle } from './core/options.js';
 import type { MiniProgramPlatform } from './platform/miniprogram.js';
 import { wechatPlatform, type WechatApi } from './platform/wechat.js';
 import { alipayPlatform, type AlipayApi } from './platform/alipay.js';
@@ -36,7 +38,13 @@ function detect(): MiniProgramPlatform {
 
 /** Starts tracking; call once in app.js. `adapter` overrides the runtime detection. */
 export function init(options: Options, adapter?: MiniProgramPlatform): Tracker {
-  return (tracker ||= createTracker((platform = adapter || detect()), options));
+  if (!tracker) {
+    checkOptions(options);
+    const stats = { rejected: 0, dropped: 0 };
+    platform = adapter || detect();
+    tracker = withDebug(createTracker(platform, settle(options), stats), platform, stats);
+  }
+  return tracker;
 }
 
 /** Sends a custom event. */

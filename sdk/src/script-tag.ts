@@ -7,22 +7,24 @@
  * dispatcher: `maidian('track', 'signup', { method: 'email' })`.
  */
 import { createWebTracker } from './web/web-tracker.js';
-import type { Tracker } from './core/tracker.js';
-import type { Options } from './core/options.js';
+import type { TrackerCore } from './core/tracker.js';
+import { settle, type Options } from './core/options.js';
 
-type Call = [keyof Tracker, ...unknown[]];
+type Call = [keyof TrackerCore, ...unknown[]];
 type Stub = ((...call: Call) => unknown) & { q?: Iterable<Call> };
 
 const w = window as unknown as { maidian?: Stub };
-const script = document.currentScript as HTMLScriptElement | null;
-const data = script ? script.dataset : {};
+// A classic script (not a module) always has it; without the script element there would be no
+// site id either.
+const script = document.currentScript as HTMLScriptElement;
+const data = script.dataset;
 
 // The collector serves this script, so its origin is the default endpoint.
-const options = { endpoint: script && new URL(script.src).origin } as Record<string, unknown>;
+const options = { endpoint: new URL(script.src).origin } as Record<string, unknown>;
 // An attribute without a value (`data-hash-routing`) turns a switch on, `="false"` off; numbers
 // such as `data-batch-size="5"` are compared and added as numbers by the core.
 for (const k in data) options[k] = data[k] == 'false' ? false : data[k] || true;
-const tracker = createWebTracker(options as unknown as Options);
+const tracker = createWebTracker(settle(options as unknown as Options));
 const queued = w.maidian?.q || [];
 w.maidian = (method, ...args) => (tracker[method] as (...a: unknown[]) => unknown)?.(...args);
 // The stub queued `arguments` objects: iterable, so they spread like arrays.

@@ -130,8 +130,9 @@ async function browseOffline(stack: DemoStack, context: BrowserContext, page: Pa
   await context.setOffline(true);
   await page.click('#nav-rewards');
   await page.click('#nav-settings');
-  const debug = () => (window as unknown as { maidian: (m: string) => { queued: number } }).maidian('debug');
-  expect((await page.evaluate(debug)).queued).toBeGreaterThanOrEqual(OFFLINE.length);
+  // The SDK's stored queue (localStorage md_q) holds them.
+  const queued = () => (JSON.parse(localStorage.getItem('md_q') || '[]') as unknown[]).length;
+  expect(await page.evaluate(queued)).toBeGreaterThanOrEqual(OFFLINE.length);
   expect(pairs(storedEvents(stack))).toEqual(before);
   await context.setOffline(false);
   const rows = await waitForStored(stack, before.length + OFFLINE.length, 'the events made offline');

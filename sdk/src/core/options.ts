@@ -38,16 +38,25 @@ export interface Options {
   sessionTimeout?: number;
 }
 
-/** Options with the defaults filled in (the switches that default to off stay optional). */
-export type Settings = Options & Required<Pick<Options, 'autoPageviews' | 'autoClicks' | 'respectDnt' | 'batchSize' | 'flushInterval' | 'maxQueue' | 'sessionTimeout'>>;
+/**
+ * Options with the numbers filled in. The switches stay optional: those that default to on
+ * (`autoPageviews`, `autoClicks`, `respectDnt`) are read as `!== false`, which costs the script
+ * tag fewer bytes than defaults.
+ */
+export type Settings = Options & Required<Pick<Options, 'batchSize' | 'flushInterval' | 'maxQueue' | 'sessionTimeout'>>;
 
-/** Fills in the defaults; throws when a required field is missing. */
-export function settle(options: Options): Settings {
+/**
+ * Throws when a required option is missing. The npm and mini-program builds check with it; the
+ * script tag does not (its endpoint defaults to the script's origin, and a missing `data-site`
+ * gets the collector's 400 naming `/site`, visible in the browser's network panel).
+ */
+export function checkOptions(options: Options): void {
   if (!options.site || !options.endpoint) throw Error('maidian: site and endpoint are required');
+}
+
+/** Fills in the default numbers and drops trailing slashes from the endpoint. */
+export function settle(options: Options): Settings {
   return {
-    autoPageviews: true,
-    autoClicks: true,
-    respectDnt: true,
     batchSize: 20,
     flushInterval: 5000,
     maxQueue: 1000,

@@ -1,9 +1,9 @@
 import type { Context } from '../../../collector/src/dictionary/wire-types.js';
 
-/** A synchronous string store; `set(key, null)` deletes. */
+/** A synchronous string store; `set(key)` (or a null value) deletes. A missing key reads as undefined (not null). */
 export interface KV {
-  get(key: string): string | null | undefined;
-  set(key: string, value: string | null): void;
+  get(key: string): string | undefined;
+  set(key: string, value?: string | null): void;
 }
 
 /** The answer of the collector as far as delivery cares (a fetch `Response` is one). */
@@ -23,38 +23,37 @@ export interface Landing {
   scene?: number | string;
 }
 
-/** Lifecycle callbacks the tracker hands to its platform. */
-export interface Hooks {
-  /** The page or app is being hidden: send what is queued now. */
-  hide(): void;
-  /** The network is back. */
-  online(): void;
-  /** The app was shown again with new launch options (mini-programs). */
-  show(landing: Landing): void;
-}
-
 /**
  * What the tracker needs from its runtime. The core touches no platform global: browsers and
  * each mini-program runtime provide one of these.
  */
 export interface PlatformAdapter {
-  platform: Context['platform'];
   /** Queue and state. */
-  store: KV;
-  /** Where the anonymous id lives (a root-domain cookie on the web). Default: `store`. */
-  ids?: KV;
+  kv: KV;
+  /** Where the anonymous id lives: a root-domain cookie on the web, else `kv` itself. */
+  ids: KV;
   /** POSTs a body; resolves with the status, rejects on a network error. */
-  request(url: string, body: string): Promise<Reply>;
-  /** Sends without waiting, surviving page unload; false (or missing) when the runtime refused. */
-  beacon?(url: string, body: string): boolean | undefined;
-  /** Page, locale, time zone, screen (and user agent in mini-programs) right now. */
-  context(): Omit<Context, 'platform' | 'library' | 'campaign' | 'first'>;
+  post(url: string, body: string): Promise<Reply>;
+  /** Sends without waiting, surviving page unload; false when the runtime refused or has no such call. */
+  beacon(url: string, body: string): boolean | undefined;
+  /** Platform, page, locale, time zone, screen (and user agent in mini-programs) right now. */
+  describe(): Omit<Context, 'library' | 'campaign' | 'first'>;
   /** How this visit landed. */
   landing(): Landing;
-  /** True when the device knows it is offline. */
-  offline?(): boolean;
-  /** True when Do-Not-Track or Global Privacy Control is on. */
-  dnt?(): boolean;
-  /** Registers the lifecycle callbacks. */
-  listen?(hooks: Hooks): void;
+  /**
+   * Runs `send` while holding the one lock on this site's queue, shared by every tab (the Web
+   * Locks API in browsers), and resolves when it is done. Browsers without Web Locks run `send`
+   * at once; mini-programs (one "tab") one after another.
+   */
+  withLock(send: () => Promise<void>): Promise<unknown>;
+  /** True when the device knows it is offline (false where the runtime cannot tell). */
+  offline(): boolean;
+  /** True when Do-Not-Track or Global Privacy Control is on (false where the runtime has neither). */
+  dnt(): boolean;
+  /**
+   * Registers the lifecycle callbacks: `leave` when the page or app is being hidden (send what
+   * is queued now), `online` when the network is back, and `landed` when a mini-program app is
+   * shown again with new launch options.
+   */
+  listen(leave: () => void, online: () => void, landed?: (landing: Landing) => void): void;
 }

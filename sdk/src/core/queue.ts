@@ -11,9 +11,10 @@ export const queued = (store: KV): WireEvent[] => load(store, QUEUE_KEY) || [];
 /** Appends an event; past `max`, the oldest are dropped and counted in `stats`. Returns the new length. */
 export function enqueue(store: KV, event: WireEvent, max: number, stats: { dropped: number }): number {
   const events = [...queued(store), event];
-  stats.dropped += Math.max(0, events.length - max);
-  save(store, QUEUE_KEY, events.slice(-max));
-  return Math.min(events.length, max);
+  const kept = events.slice(-max);
+  stats.dropped += events.length - kept.length;
+  save(store, QUEUE_KEY, kept);
+  return kept.length;
 }
 
 /** Removes the given events (by id), keeping anything other tabs added meanwhile. */

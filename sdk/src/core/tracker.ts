@@ -1,7 +1,7 @@
 import type { Identities, Properties, WireEvent } from '../../../collector/src/dictionary/wire-types.js';
 import type { KV, PlatformAdapter } from './platform.js';
-import { settle, type Options } from './options.js';
-import { FIRST_KEY, LAST_KEY, recordTouch } from './campaign.js';
+import type { Settings } from './options.js';
+import { TOUCHES_KEY, recordTouch } from './campaign.js';
 import { SESSION_KEY, touchSession } from './session.js';
 import { enqueue, queued, QUEUE_KEY } from './queue.js';
 import { load } from './json.js';
@@ -10,20 +10,23 @@ import { createSender, type Stats } from '../transport/sender.js';
 import { byteLength, MAX_REQUEST_BYTES } from '../transport/batch.js';
 import { memoryStore } from '../storage/memory-store.js';
 import { VERSION } from '../version.js';
+import { BROWSER_ONLY, SCRIPT_TAG } from './build.js';
 
-/** Storage keys: anonymous id, user id, opt-out flag, consent ('1' granted, '0' refused). */
+/**
+ * Storage keys: anonymous id, user id, and the visitor's answer: '1' consent granted, '0'
+ * refused or opted out (one key: `optOut()` is a refusal, `optIn()` forgets the answer).
+ */
 export const ANON_KEY = 'md_a';
 export const USER_KEY = 'md_u';
-export const OPT_OUT_KEY = 'md_o';
 export const CONSENT_KEY = 'md_c';
 
 /** A conversion: goal, value and currency (ISO 4217), an optional order id, and any other properties. */
 export type ConversionInput = { goal: string; value: number; currency: string; order_id?: string } & Properties;
 
-/** What `debug()` shows. */
+/** What `debug()` shows: the counters, the events in storage and the stored anonymous id. */
 export type DebugState = Stats & { queued: number; anonymousId?: string | null };
 
-/** The tracking API, the same for the npm build, the script tag and mini-programs. */
+/** The tracking API of the npm and mini-program builds; the script tag has all but `debug`. */
 export interface Tracker {
   /** Sends a custom event. */
   track(name: string, props?: Properties): void;
@@ -47,17 +50,22 @@ export interface Tracker {
   debug(): DebugState;
 }
 
-/** Creates a tracker on a platform. It sends nothing to anyone but `options.endpoint`. */
-export function createTracker(p: PlatformAdapter, options: Options): Tracker {
-  const o = settle(options);
-  const real = p.store;
-  const realIds = p.ids || real;
+/** The tracker the core makes: every call but `debug`, which only the npm and mini-program builds add (core/debug.ts). */
+export type TrackerCore = Omit<Tracker, 'debug'>;
+
+/**
+ * Creates a tracker on a platform, with settled options (`settle()` in options.ts). It sends
+ * nothing to anyone but `o.endpoint`. `stats` is the object the tracker counts rejected and
+ * dropped events in, for `debug()`.
+ */
+export function createTracker(p: PlatformAdapter, o: Settings, stats = (SCRIPT_TAG ? { dropped: 0 } : { rejected: 0, dropped: 0 }) as Stats): TrackerCore {
+  const real = p.kv;
+  const realIds = p.ids;
   // Until consent, state lives in this map instead of storage: no cookie, no stored event.
   let held = o.requireConsent && real.get(CONSENT_KEY) == null && ({} as Record<string, string>);
   let store: KV = held ? memoryStore(held) : real;
   let ids = held ? store : realIds;
-  const stats: Stats = { rejected: 0, dropped: 0 };
-  const blocked = () => !!((o.respectDnt && p.dnt?.()) || real.get(OPT_OUT_KEY) || real.get(CONSENT_KEY) == '0');
+  const blocked = () => (o.respectDnt !== false && p.dnt()) || real.get(CONSENT_KEY) == '0';
   const sender = createSender(p, o, stats, () => !held && !blocked());
   const anonymousId = () => ids.get(ANON_KEY) || (ids.set(ANON_KEY, newId()), ids.get(ANON_KEY)!);
   /** Back to real storage: after consent, or after a refusal or opt-out wiped everything. */
@@ -66,44 +74,57 @@ export function createTracker(p: PlatformAdapter, options: Options): Tracker {
   function record(event: string, fields: object): void {
     if (blocked()) return;
     const ts = Date.now();
-    const session = touchSession(store, ts, o.sessionTimeout);
     const built = {
       id: newId(),
       ts,
       anonymousId: anonymousId(),
-      userId: store.get(USER_KEY) || undefined,
-      sessionId: session.id,
-      sessionStart: session.start || undefined,
+      userId: store.get(USER_KEY), // undefined when none: stores read missing keys as undefined
+      ...touchSession(store, ts, o.sessionTimeout),
       event,
       ...fields,
       context: {
-        ...p.context(),
-        platform: p.platform,
+        ...p.describe(),
         library: { name: 'maidian', version: VERSION },
-        campaign: load(store, LAST_KEY),
-        first: load(store, FIRST_KEY),
+        ...load(store, TOUCHES_KEY), // campaign (the last touch) and first
       },
     } as WireEvent;
-    const e = o.beforeSend ? o.beforeSend(built) : built;
-    // An event that could never fit in a request would block the queue forever. (A dropped or
-    // refused event only schedules a flush that finds nothing new.)
-    if (e && byteLength(JSON.stringify(e)) > MAX_REQUEST_BYTES - 512) stats.dropped++;
-    else if (e && enqueue(store, e, o.maxQueue, stats) >= o.batchSize) sender.flush();
+    // The script tag cannot be given a function option: no beforeSend there.
+    const e = SCRIPT_TAG || !o.beforeSend ? built : o.beforeSend(built)!;
+    if (!SCRIPT_TAG && !e) return; // dropped by beforeSend
+    // An event that could never fit in a request would block the queue forever.
+    if (byteLength(JSON.stringify(e)) > MAX_REQUEST_BYTES - 512) stats.dropped++;
+    else if (enqueue(store, e, o.maxQueue, stats) >= o.batchSize) sender.deliver();
     else sender.soon(o.flushInterval);
   }
 
   function wipe(): void {
     unhold();
-    for (const k of [QUEUE_KEY, USER_KEY, SESSION_KEY, FIRST_KEY, LAST_KEY]) real.set(k, null);
-    realIds.set(ANON_KEY, null);
+    for (const k of [QUEUE_KEY, USER_KEY, SESSION_KEY, TOUCHES_KEY]) real.set(k); // set(k) deletes
+    realIds.set(ANON_KEY);
   }
 
   if (!blocked()) {
     recordTouch(store, p.landing(), Date.now());
     ids.set(ANON_KEY, anonymousId()); // rewriting renews the cookie's lifetime
   }
-  p.listen?.({ hide: sender.beacon, online: sender.flush, show: (l) => blocked() || recordTouch(store, l, Date.now()) });
-  sender.flush(); // what earlier pages left behind
+  // A mini-program shown again with new launch options may land a new touch; browsers never call it.
+  if (BROWSER_ONLY) p.listen(sender.beacon, sender.deliver);
+  else p.listen(sender.beacon, sender.deliver, (l) => blocked() || recordTouch(store, l, Date.now()));
+  sender.deliver(); // what earlier pages left behind
+
+  const consent = (granted: boolean) => {
+    real.set(CONSENT_KEY, granted ? '1' : '0');
+    if (!granted) return wipe();
+    if (held) {
+      const h = held;
+      const pending = queued(store);
+      unhold();
+      // The held events join whatever another tab stored meanwhile; the rest is copied over.
+      for (const k in h) k == QUEUE_KEY || (k == ANON_KEY ? realIds : real).set(k, h[k]);
+      for (const e of pending) enqueue(real, e, o.maxQueue, stats);
+    }
+    sender.deliver();
+  };
 
   return {
     track: (name, props) => record(name, { props }),
@@ -115,28 +136,14 @@ export function createTracker(p: PlatformAdapter, options: Options): Tracker {
     },
     reset() {
       ids.set(ANON_KEY, newId());
-      store.set(USER_KEY, null);
-      store.set(SESSION_KEY, null);
+      store.set(USER_KEY); // deletes
+      store.set(SESSION_KEY);
     },
-    consent(granted) {
-      real.set(CONSENT_KEY, granted ? '1' : '0');
-      if (!granted) return wipe();
-      if (held) {
-        const h = held;
-        const pending = queued(store);
-        unhold();
-        // The held events join whatever another tab stored meanwhile; the rest is copied over.
-        for (const k in h) k == QUEUE_KEY || (k == ANON_KEY ? realIds : real).set(k, h[k]);
-        for (const e of pending) enqueue(real, e, o.maxQueue, stats);
-      }
-      sender.flush();
-    },
-    optOut() {
-      real.set(OPT_OUT_KEY, '1');
-      wipe();
-    },
-    optIn: () => real.set(OPT_OUT_KEY, null),
-    flush: sender.flush,
-    debug: () => ({ ...stats, queued: queued(store).length, anonymousId: ids.get(ANON_KEY) }),
+    consent,
+    optOut: () => consent(false),
+    // Forgets the answer: tracking resumes, or with requireConsent waits for consent again on
+    // the next page.
+    optIn: () => real.set(CONSENT_KEY),
+    flush: sender.deliver,
   };
 }

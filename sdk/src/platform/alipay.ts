@@ -11,7 +11,7 @@ export type AlipayApi = MiniProgramApi & {
 /** The Alipay adapter. */
 export function alipayPlatform(my: AlipayApi): MiniProgramPlatform {
   return miniProgramPlatform(my, 'alipay', {
-    get: (key) => my.getStorageSync({ key }).data,
+    get: (key) => my.getStorageSync({ key }).data ?? undefined,
     set: (key, data) => (data == null ? my.removeStorageSync({ key }) : my.setStorageSync({ key, data })),
   });
 }

@@ -1,4 +1,4 @@
-import type { Hooks, PlatformAdapter } from '../core/platform.js';
+import type { PlatformAdapter } from '../core/platform.js';
 import type { Settings } from '../core/options.js';
 import { localStore } from '../storage/local-store.js';
 import { cookieStore } from '../storage/cookie-store.js';
@@ -14,38 +14,45 @@ export type BrowserPlatform = PlatformAdapter & { referrer: string };
  */
 const post = (url: string, body: string) => fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' });
 
-
-/** The adapter for web pages (desktop `web`, mobile and in-app browsers `h5`). */
+/** The adapter for web pages. */
 export function browserPlatform(o: Settings): BrowserPlatform {
-  const w = window;
-  const { location: loc, navigator: nav, document: doc } = w;
+  // location and document by their own names (shorter once gzipped than aliases); `nav` only
+  // adds the type of the Global Privacy Control flag.
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   const store = localStore();
   const self: BrowserPlatform = {
-    platform: /Mobi|MicroMessenger/.test(nav.userAgent) ? 'h5' : 'web',
-    referrer: doc.referrer,
-    store,
-    ids: o.storage == 'localStorage' ? store : cookieStore(doc, loc.hostname, loc.protocol == 'https:', o.cookieDomain),
-    request: post,
+    referrer: document.referrer,
+    kv: store,
+    ids: o.storage == 'localStorage' ? store : cookieStore(document, location.hostname, location.protocol == 'https:', o.cookieDomain),
+    post,
     // A string beacon goes as text/plain too. Where it is missing or refuses, the sender fetches.
     beacon: (url, body) => nav.sendBeacon?.(url, body),
-    context: () => ({
+    describe: () => ({
+      // Mobile and in-app browsers are stored as `h5`: the collector decides from the User-Agent
+      // header (collector/src/ingest/enrich/web-platform.ts), which keeps this script smaller.
+      platform: 'web',
       page: {
-        url: cut(loc.href),
-        path: cut(loc.pathname + (o.hashRouting ? loc.hash.split('?')[0] : '')),
-        title: cut(doc.title, 1024),
+        url: cut(location.href),
+        path: cut(location.pathname + (o.hashRouting ? location.hash.split('?')[0] : '')),
+        title: cut(document.title, 1024),
         referrer: cut(self.referrer) || undefined,
       },
       locale: nav.language,
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       screen: { width: screen.width, height: screen.height },
     }),
-    landing: () => ({ url: loc.href, referrer: doc.referrer, host: loc.host }),
-    offline: () => nav.onLine === false,
-    dnt: () => nav.doNotTrack == '1' || (nav as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
-    listen(h: Hooks) {
-      on(doc, 'visibilitychange', () => doc.visibilityState == 'hidden' && h.hide());
-      on(w, 'pagehide', h.hide);
-      on(w, 'online', h.online);
+    landing: () => ({ url: location.href, referrer: document.referrer, host: location.host }),
+    // Where Web Locks are missing two tabs may both send a stored event: the collector keeps each
+    // event id once, so nothing is stored twice.
+    withLock: (send) => nav.locks?.request('md_k', send) || send(),
+    offline: () => !nav.onLine,
+    dnt: () => nav.doNotTrack == '1' || !!nav.globalPrivacyControl,
+    listen(leave, online) {
+      // Hidden pages may never come back; `pagehide` covers browsers that unload without
+      // hiding first. A second beacon of the same events is harmless: the collector keeps each id once.
+      on(document, 'visibilitychange', () => document.hidden && leave());
+      on(window, 'pagehide', leave);
+      on(window, 'online', online);
     },
   };
   return self;

@@ -1,5 +1,6 @@
 import type { Context } from '../../../collector/src/dictionary/wire-types.js';
-import type { Hooks, KV, Landing, PlatformAdapter, Reply } from '../core/platform.js';
+import { serial } from '../core/serial.js';
+import type { KV, Landing, PlatformAdapter, Reply } from '../core/platform.js';
 
 /** Launch options as `getLaunchOptionsSync()` and `onAppShow` give them. */
 export interface LaunchOptions {
@@ -46,10 +47,16 @@ export function miniProgramPlatform(api: MiniProgramApi, platform: Context['plat
   const info = api.getSystemInfoSync();
   const ua = [info.brand, info.model, info.system, info.platform, platform + '/' + info.version].join('; ');
   const self: MiniProgramPlatform = {
-    platform,
-    store,
+    kv: store,
+    ids: store,
+    // No beacon, Do-Not-Track or offline flag in mini-programs: a failed request is retried, and
+    // the network-status hook flushes when the connection is back.
+    beacon: () => false,
+    offline: () => false,
+    dnt: () => false,
     current: {},
-    request: (url, data) =>
+    withLock: serial(), // a mini-program is one "tab"
+    post: (url, data) =>
       new Promise<Reply>((resolve, reject) => {
         const header = { 'Content-Type': 'application/json' };
         api.request({
@@ -57,9 +64,10 @@ export function miniProgramPlatform(api: MiniProgramApi, platform: Context['plat
           success: (r) => resolve({ status: (r.statusCode ?? r.status)!, headers: { get: () => headerOf(r.header || r.headers) } }),
         });
       }),
-    context: () => {
+    describe: () => {
       const url = withQuery(self.current.route, self.current.options).slice(0, 2048);
       return {
+        platform,
         page: self.current.route ? { url, path: self.current.route.slice(0, 2048) } : undefined,
         locale: info.language,
         screen: { width: info.screenWidth | 0, height: info.screenHeight | 0 },
@@ -67,10 +75,10 @@ export function miniProgramPlatform(api: MiniProgramApi, platform: Context['plat
       };
     },
     landing: () => landingOf(api.getLaunchOptionsSync?.()),
-    listen(h: Hooks) {
-      api.onAppHide?.(h.hide);
-      api.onAppShow?.((o) => h.show(landingOf(o)));
-      api.onNetworkStatusChange?.((r) => r.isConnected && h.online());
+    listen(leave, online, landed) {
+      api.onAppHide?.(leave);
+      api.onAppShow?.((o) => landed!(landingOf(o)));
+      api.onNetworkStatusChange?.((r) => r.isConnected && online());
     },
   };
   return self;

@@ -11,7 +11,7 @@ export type WechatApi = MiniProgramApi & {
 /** The WeChat adapter (also the shape of ByteDance's `tt`). */
 export function wechatPlatform(wx: WechatApi, platform: 'wechat' | 'bytedance' = 'wechat'): MiniProgramPlatform {
   return miniProgramPlatform(wx, platform, {
-    get: (k) => wx.getStorageSync(k) || null,
+    get: (k) => wx.getStorageSync(k) || undefined,
     set: (k, v) => (v == null ? wx.removeStorageSync(k) : wx.setStorageSync(k, v)),
   });
 }

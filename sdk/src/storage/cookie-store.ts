@@ -12,11 +12,12 @@ export function cookieStore(doc: Document, host: string, secure: boolean, domain
   return {
     get,
     set(k, v) {
-      const parts = domain ? [domain] : host.split('.');
-      let i = parts.length - (domain ? 1 : 2);
+      const parts = (domain || host).split('.');
+      let i = domain ? 0 : parts.length - 2;
       // Shortest first: `example.com`, `b.example.com`, …, then host-only (i = -1). Writing an
-      // unchanged value still renews its lifetime; a null value expires the cookie.
-      do doc.cookie = `${k}=${v || ''};path=/;max-age=${v ? 34560000 : 0};samesite=lax${secure ? ';secure' : ''}${i < 0 ? '' : ';domain=' + parts.slice(i).join('.')}`;
+      // unchanged value still renews its lifetime; a null value expires the cookie (`md_a=null`
+      // with max-age 0: the value written does not matter).
+      do doc.cookie = `${k}=${v};path=/;max-age=${v ? 34560000 : 0}${secure ? ';secure' : ''}${i < 0 ? '' : ';domain=' + parts.slice(i).join('.')}`;
       while (get(k) != v && --i > -2);
     },
   };

@@ -15,6 +15,6 @@ export function backoff(attempt: number, random = Math.random()): number {
  * unreadable gives 0 and a date in the past a negative number: no wait beyond the backoff.
  */
 export function retryAfterMs(header: string | null | undefined, now: number): number {
-  const seconds = +(header || 0);
+  const seconds = +header!; // null and '' read as 0 s; undefined and a date as NaN
   return seconds >= 0 ? seconds * 1000 : Date.parse(header!) - now || 0;
 }

@@ -1,21 +1,25 @@
-import type { WireEvent } from '../../../collector/src/dictionary/wire-types.js';
+import { BROWSER_ONLY } from '../core/build.js';
 
 /** Largest request the SDK sends (bytes), as LIMITS.sdkRequestBytes in the dictionary. */
 export const MAX_REQUEST_BYTES = 64 * 1024;
 /** Most events in one request, as LIMITS.batchEvents. */
 export const MAX_BATCH_EVENTS = 500;
 
-/** UTF-8 size of a string (each %XX escape is one byte). */
-export const byteLength = (s: string) => encodeURIComponent(s).replace(/%../g, '.').length;
+/**
+ * UTF-8 size of a string: a Blob's size in browsers; elsewhere (mini-programs have no Blob) each
+ * %XX escape of its URI encoding is one byte.
+ */
+export const byteLength = (s: string) => (BROWSER_ONLY ? new Blob([s]).size : unescape(encodeURIComponent(s)).length);
 
 /**
- * How many events from the head of `events` fit in one request whose envelope (without events)
- * takes `size` bytes: under MAX_REQUEST_BYTES and at most `max`. At least one event is taken so
- * the queue always moves; the tracker drops single events too large to ever fit.
+ * The events from the head of `events` that go in the next request: at most MAX_BATCH_EVENTS,
+ * halved until `body(batch)` is under MAX_REQUEST_BYTES. Halving measures a few whole bodies
+ * instead of every event, in less code; a batch may come out smaller than the most that would
+ * fit, never larger. At least one event is taken so the queue always moves; the tracker drops
+ * single events too large to ever fit.
  */
-export function fitCount(events: WireEvent[], size: number, max = MAX_BATCH_EVENTS): number {
-  let n = 0;
-  // +1: the comma between events
-  while (n < events.length && n < max && ((size += byteLength(JSON.stringify(events[n])) + 1) < MAX_REQUEST_BYTES || !n)) n++;
-  return n;
+export function fitBatch<T>(events: T[], body: (batch: T[]) => string): T[] {
+  let batch = events.slice(0, MAX_BATCH_EVENTS);
+  while (batch[1] && byteLength(body(batch)) >= MAX_REQUEST_BYTES) batch = batch.slice(0, batch.length / 2);
+  return batch;
 }

@@ -2,36 +2,32 @@ import type { Properties } from '../../../collector/src/dictionary/wire-types.js
 import { cut } from '../core/cut.js';
 import { on } from './on.js';
 
-/** File extensions whose links count as downloads. */
-const DOWNLOAD = /\.(pdf|zip|dmg|exe|docx|xlsx|pptx|csv|mp4|mp3|apk)$/i;
 const PROP_PREFIX = 'data-md-prop-';
 
-/** A short CSS selector: up to three levels of `tag#id`, `tag.class` or `tag:nth-child(n)`, stopping at an id. */
-export function shortSelector(el: Element | null): string {
-  let selector = '';
-  for (let i = 0, up; el && i++ < 3 && !selector.includes('#'); el = up) {
-    up = el.parentElement;
-    const n = up ? [...up.children].indexOf(el) + 1 : 1;
-    selector = el.localName + (el.id ? '#' + el.id : el.classList[0] ? '.' + el.classList[0] : `:nth-child(${n})`) + (selector && '>' + selector);
-  }
-  return selector;
-}
+/** One level of a selector: `tag#id`, else `tag.firstClass`, else `tag:nth-child(n)`. */
+const part = (el: Element, c?: string) =>
+  el.localName + (el.id ? '#' + el.id : (c = el.classList[0]) ? '.' + c : `:nth-child(${[...el.parentElement!.children].indexOf(el) + 1})`);
 
-/** Properties of a link or button click. */
-function clickProps(el: Element): Properties {
-  const { href, protocol, host, pathname } = el as HTMLAnchorElement;
-  const props: Properties = {
-    tag: el.localName,
-    text: cut((el.textContent || (el as HTMLInputElement).value || '').replace(/\s+/g, ' ').trim(), 100),
-    selector: shortSelector(el),
-  };
-  if (href) {
-    props.href = cut(href);
-    props.outbound = /^http/.test(protocol) && host != location.host;
-    props.download = el.hasAttribute('download') || DOWNLOAD.test(pathname);
-  }
-  return props;
-}
+/**
+ * A short CSS selector of a clicked element: `tag#id` alone when the element has an id, else its
+ * parent's level and its own (`nav.menu>a:nth-child(2)`). Only links and buttons are captured,
+ * and those always have a parent (at least `body`).
+ */
+export const shortSelector = (el: Element) => (el.id ? '' : part(el.parentElement!) + '>') + part(el);
+
+/**
+ * Properties of a link or button click. Whether a link is outbound or a download is decided by
+ * the collector from `href`, the page and the site's hosts
+ * (collector/src/ingest/enrich/click-flags.ts); only a `download` attribute, which the collector
+ * cannot see, is sent (as `download: true`).
+ */
+const clickProps = (el: Element) => ({
+  tag: el.localName,
+  text: cut((el.textContent || (el as HTMLInputElement).value || '').trim(), 100),
+  selector: shortSelector(el),
+  href: (el as HTMLAnchorElement).href && cut((el as HTMLAnchorElement).href),
+  download: el.hasAttribute('download') || undefined,
+}) as Properties;
 
 /**
  * One delegated, capture-phase click listener: a `data-md-event` element (or its descendant)
@@ -44,14 +40,15 @@ export function autocapture(track: (name: string, props: Properties) => void): v
     'click',
     (e) => {
       const target = e.target as Element;
-      const marked = target.closest?.('[data-md-event]');
-      const clicked = target.closest?.('a[href],button,input[type=submit],input[type=button]');
+      const marked = target.closest<HTMLElement>('[data-md-event]');
+      // [type=submit] and [type=button]: input buttons (no other element takes these types)
+      const clicked = target.closest('a[href],button,[type=submit],[type=button]');
       if (marked) {
         const props: Properties = {};
         for (const { name, value } of marked.attributes) {
           if (!name.indexOf(PROP_PREFIX)) props[name.slice(PROP_PREFIX.length).replace(/-/g, '_')] = value;
         }
-        track(marked.getAttribute('data-md-event')!, props);
+        track(marked.dataset['mdEvent']!, props); // quoted: a DOM name the minifier must keep
       } else if (clicked) track('click', clickProps(clicked));
     },
     true,

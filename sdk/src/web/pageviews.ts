@@ -7,26 +7,28 @@ import { on } from './on.js';
  * back/forward cache counts again; a prerendered page counts only once the user sees it.
  */
 export function autoPageviews(p: BrowserPlatform, page: () => void, hashRouting?: boolean): void {
-  const w = window;
-  const { history: h, location: loc, document: doc } = w;
   let last: string | undefined;
-  const view = (again?: boolean) => {
-    const url = hashRouting ? loc.href : loc.href.split('#')[0];
-    if (url == last && !again) return;
+  // Called bare and as a listener (whose event it ignores).
+  const view = () => {
+    const url = hashRouting ? location.href : location.href.split('#')[0];
+    if (url == last) return;
     if (last) p.referrer = last; // inside an SPA, the previous view is the referrer
     last = url;
     page();
   };
   for (const m of ['pushState', 'replaceState'] as const) {
-    const original = h[m];
-    h[m] = function (this: History, ...args: Parameters<History['pushState']>) {
+    const original = history[m];
+    history[m] = function (this: History, ...args: Parameters<History['pushState']>) {
       original.apply(this, args);
       view();
     };
   }
-  on(w, 'popstate', () => view());
-  if (hashRouting) on(w, 'hashchange', () => view());
-  on(w, 'pageshow', (e: PageTransitionEvent) => e.persisted && view(true));
-  if ((doc as { prerendering?: boolean }).prerendering) on(doc, 'prerenderingchange', () => view(), { once: true });
+  on(window, 'popstate', view);
+  // Without hash routing a hash change leaves the URL view() compares unchanged: no view.
+  on(window, 'hashchange', view);
+  // A restored page counts again, with the referrer it had.
+  on(window, 'pageshow', (e: PageTransitionEvent) => e.persisted && ((last = undefined), view()));
+  // prerenderingchange fires once, when a prerendered page is shown.
+  if ((document as { prerendering?: boolean }).prerendering) on(document, 'prerenderingchange', view);
   else view();
 }

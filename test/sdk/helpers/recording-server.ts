@@ -7,10 +7,15 @@ export interface Received {
   body: string;
   json?: { site: string; key?: string; sentAt: number; dropped?: number; batch: { id: string; event: string; [k: string]: unknown }[] };
   contentType?: string;
+  /** Sent by navigator.sendBeacon (Fetch metadata mode `no-cors`; the SDK's own requests are `cors`). */
+  beacon?: boolean;
+  /** When the request arrived and when it was answered (epoch ms). */
+  at: number;
+  answeredAt?: number;
 }
 
-/** How the stand-in answers one batch; the default is 200 with every event accepted. */
-export type Answer = (r: Received) => { status: number; headers?: Record<string, string> } | undefined;
+/** How the stand-in answers one batch (optionally after a delay); the default is 200 at once with every event accepted. */
+export type Answer = (r: Received) => { status: number; headers?: Record<string, string>; delayMs?: number } | undefined;
 
 /**
  * A real HTTP server on 127.0.0.1 that records `POST /v1/batch` bodies like the collector would
@@ -27,14 +32,18 @@ export async function startRecordingServer(pages: Record<string, string> = {}) {
     req.on('end', () => {
       const path = (req.url || '/').split('?')[0];
       if (req.method == 'POST' && path == '/v1/batch') {
-        const r: Received = { body: Buffer.concat(chunks).toString('utf8'), contentType: req.headers['content-type'] };
+        const r: Received = { body: Buffer.concat(chunks).toString('utf8'), contentType: req.headers['content-type'], beacon: req.headers['sec-fetch-mode'] == 'no-cors', at: Date.now() };
         try {
           r.json = JSON.parse(r.body);
         } catch {}
         received.push(r);
         const a = answers.length ? answers.shift()!(r) : undefined;
-        res.writeHead(a?.status ?? 200, { 'Content-Type': 'application/json', ...a?.headers });
-        return res.end(JSON.stringify({ results: (r.json?.batch || []).map((e, index) => ({ index, id: e.id, status: 'accepted' })) }));
+        const reply = () => {
+          r.answeredAt = Date.now();
+          res.writeHead(a?.status ?? 200, { 'Content-Type': 'application/json', ...a?.headers });
+          res.end(JSON.stringify({ results: (r.json?.batch || []).map((e, index) => ({ index, id: e.id, status: 'accepted' })) }));
+        };
+        return a?.delayMs ? void setTimeout(reply, a.delayMs) : reply();
       }
       if (path == '/maidian.js') {
         res.writeHead(200, { 'Content-Type': 'text/javascript' });
@@ -54,6 +63,8 @@ export async function startRecordingServer(pages: Record<string, string> = {}) {
     received,
     /** Queues answers for the next batches, in order. */
     answer: (...a: Answer[]) => answers.push(...a),
+    /** Forgets the answers not used yet. */
+    clearAnswers: () => void answers.splice(0),
     /** Every event received, in arrival order (duplicates included). */
     events: () => received.flatMap((r) => r.json?.batch || []),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAMPAIGN, FIRST_KEY, LAST_KEY, recordTouch } from '../../../sdk/src/core/campaign.js';
+import { CAMPAIGN, TOUCHES_KEY, recordTouch } from '../../../sdk/src/core/campaign.js';
 import { load } from '../../../sdk/src/core/json.js';
 import { memoryStore } from '../../../sdk/src/storage/memory-store.js';
 import type { KV } from '../../../sdk/src/core/platform.js';
@@ -23,7 +23,7 @@ describe('CAMPAIGN', () => {
   });
 });
 
-const touches = (store: KV) => ({ campaign: load(store, LAST_KEY), first: load(store, FIRST_KEY) });
+const touches = (store: KV) => load(store, TOUCHES_KEY);
 
 describe('recordTouch', () => {
   const host = 'shop.example.com';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { touchSession } from '../../../sdk/src/core/session.js';
 import { dequeue, enqueue, queued } from '../../../sdk/src/core/queue.js';
-import { lease, LEASE_MS } from '../../../sdk/src/core/lease.js';
+import { serial } from '../../../sdk/src/core/serial.js';
 import { memoryStore } from '../../../sdk/src/storage/memory-store.js';
 import type { WireEvent } from '../../../collector/src/dictionary/wire-types.js';
 
@@ -12,14 +12,14 @@ describe('touchSession', () => {
     const store = memoryStore();
     const t0 = 1_700_000_000_000;
     const a = touchSession(store, t0, 30 * MIN);
-    expect(a.start).toBe(true);
-    // 29 min 59.999 s idle: same session
+    expect(a.sessionStart).toBe(true);
+    // 29 min 59.999 s idle: same session, and no sessionStart field at all
     const b = touchSession(store, t0 + 30 * MIN - 1, 30 * MIN);
-    expect(b).toEqual({ id: a.id, start: false });
+    expect(b).toEqual({ sessionId: a.sessionId, sessionStart: undefined });
     // activity at t0+30min-1 moves the clock: exactly 30 min after it is a new session
     const c = touchSession(store, t0 + 30 * MIN - 1 + 30 * MIN, 30 * MIN);
-    expect(c.start).toBe(true);
-    expect(c.id).not.toBe(a.id);
+    expect(c.sessionStart).toBe(true);
+    expect(c.sessionId).not.toBe(a.sessionId);
   });
 });
 
@@ -51,18 +51,21 @@ describe('queue', () => {
   });
 });
 
-describe('lease', () => {
-  it('lets one owner send at a time and expires a crashed owner\u2019s lease', () => {
-    const store = memoryStore();
-    expect(lease(store, 'tabA', 1000)).toBe(true);
-    expect(lease(store, 'tabB', 1001)).toBe(false);
-    expect(lease(store, 'tabA', 1002)).toBe(true); // renewal
-    // tab A dies without giving the lease up: it ends LEASE_MS after its last renewal
-    expect(lease(store, 'tabB', 1002 + LEASE_MS - 1)).toBe(false);
-    expect(lease(store, 'tabB', 1002 + LEASE_MS + 1)).toBe(true);
-    expect(lease(store, 'tabA', 1002 + LEASE_MS + 2, 0)).toBe(false); // not the holder: cannot give it up
-    expect(lease(store, 'tabA', 1002 + LEASE_MS + 2)).toBe(false);
-    expect(lease(store, 'tabB', 1002 + LEASE_MS + 3, 0)).toBe(true); // B gives it up
-    expect(lease(store, 'tabA', 1002 + LEASE_MS + 3)).toBe(true);
+describe('serial', () => {
+  it('starts each task once the one before it has settled, failed ones included', async () => {
+    const lock = serial();
+    const log: string[] = [];
+    const task = (name: string, ms: number, fail = false) => async () => {
+      log.push(`${name} start`);
+      await new Promise((r) => setTimeout(r, ms));
+      log.push(`${name} end`);
+      if (fail) throw new Error(name);
+    };
+    // a is slow and fails, b is quick: b still waits for a, and runs although a failed
+    const a = lock(task('a', 30, true));
+    const b = lock(task('b', 1));
+    await expect(a).rejects.toThrow('a');
+    await b;
+    expect(log).toEqual(['a start', 'a end', 'b start', 'b end']);
   });
 });

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Batch, WireEvent } from '../../../collector/src/dictionary/events.js';
 import { createTracker } from '../../../sdk/src/core/tracker.js';
-import type { Options } from '../../../sdk/src/core/options.js';
+import { withDebug } from '../../../sdk/src/core/debug.js';
+import { checkOptions, settle, type Options } from '../../../sdk/src/core/options.js';
+import type { PlatformAdapter } from '../../../sdk/src/core/platform.js';
+import { serial } from '../../../sdk/src/core/serial.js';
 import { memoryStore } from '../../../sdk/src/storage/memory-store.js';
 import { startRecordingServer, waitFor, type RecordingServer } from '../../sdk/helpers/recording-server.js';
 import { nodePlatform } from './node-platform.js';
@@ -12,12 +15,18 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
+/** A tracker with debug(), as the npm and mini-program builds make it. */
+function start(p: PlatformAdapter, options: Options) {
+  const stats = { rejected: 0, dropped: 0 };
+  return withDebug(createTracker(p, settle(options), stats), p, stats);
+}
+
 // A long interval: these tests flush explicitly.
 const opts = (more: Partial<Options> = {}): Options => ({ site: 'demo', endpoint: server.origin, key: 'wk_1', flushInterval: 60_000, ...more });
 
 describe('tracker over real HTTP', () => {
   it('sends events that the dictionary accepts, in a valid batch envelope', async () => {
-    const t = createTracker(nodePlatform({ url: 'https://shop.example.com/?utm_source=baidu&gclid=Gx' }), opts());
+    const t = start(nodePlatform({ url: 'https://shop.example.com/?utm_source=baidu&gclid=Gx' }), opts());
     t.page();
     t.track('signup', { method: 'email' });
     t.conversion({ goal: 'purchase', value: 199, currency: 'CNY', order_id: 'o-1' });
@@ -43,7 +52,7 @@ describe('tracker over real HTTP', () => {
 
   it('applies beforeSend: changes or drops an event', async () => {
     const beforeSend: Options['beforeSend'] = (e) => (e.event == 'secret' ? null : ({ ...e, props: { ...(e as { props?: object }).props, edited: true } } as typeof e));
-    const t = createTracker(nodePlatform(), opts({ beforeSend }));
+    const t = start(nodePlatform(), opts({ beforeSend }));
     t.track('secret');
     t.track('open');
     await t.flush();
@@ -51,11 +60,11 @@ describe('tracker over real HTTP', () => {
   });
 
   it('sends nothing under Do-Not-Track or Global Privacy Control, unless told not to respect it', async () => {
-    const t = createTracker(nodePlatform({ dnt: () => true }), opts());
+    const t = start(nodePlatform({ dnt: () => true }), opts());
     t.page();
     await t.flush();
     expect(server.received).toHaveLength(0);
-    const u = createTracker(nodePlatform({ dnt: () => true }), opts({ respectDnt: false }));
+    const u = start(nodePlatform({ dnt: () => true }), opts({ respectDnt: false }));
     u.page();
     await u.flush();
     expect(server.events()).toHaveLength(1);
@@ -63,22 +72,25 @@ describe('tracker over real HTTP', () => {
 
   it('holds events until consent, sends them after consent(true), and discards them on consent(false)', async () => {
     const store = memoryStore();
-    const t = createTracker(nodePlatform({ store }), opts({ requireConsent: true }));
+    const t = start(nodePlatform({ store }), opts({ requireConsent: true }));
     t.track('held');
     await t.flush();
     expect(server.received).toHaveLength(0);
     expect(store.get('md_a')).toBeUndefined(); // nothing stored before consent
     t.consent(true);
-    await waitFor(() => server.events().length == 1, 3000, 'held event');
+    // this flush waits for the one consent started (both hold the queue's lock), so the page is
+    // done sending before the next page below opens on the same storage
+    await t.flush();
+    expect(server.events()).toHaveLength(1);
     expect(server.events()[0].event).toBe('held');
     expect(store.get('md_a')).toBe(server.events()[0].anonymousId);
     // consent is remembered: a later page does not hold
-    const later = createTracker(nodePlatform({ store }), opts({ requireConsent: true }));
+    const later = start(nodePlatform({ store }), opts({ requireConsent: true }));
     later.track('after');
     await later.flush();
     expect(server.events().map((e) => e.event)).toEqual(['held', 'after']);
 
-    const other = createTracker(nodePlatform(), opts({ requireConsent: true }));
+    const other = start(nodePlatform(), opts({ requireConsent: true }));
     other.track('refused');
     other.consent(false);
     other.track('refused-too');
@@ -86,10 +98,15 @@ describe('tracker over real HTTP', () => {
     expect(server.events().map((e) => e.event)).toEqual(['held', 'after']);
   });
 
-  it('remembers an opt-out across page loads until optIn', async () => {
+  it('remembers an opt-out across page loads until optIn, and forgets the visitor', async () => {
     const store = memoryStore();
-    createTracker(nodePlatform({ store }), opts()).optOut();
-    const next = createTracker(nodePlatform({ store }), opts());
+    const first = start(nodePlatform({ store }), opts());
+    first.track('before');
+    expect(store.get('md_a')).toBeDefined();
+    first.optOut();
+    // ids and stored events are gone; the refusal is stored like consent(false)
+    expect([store.get('md_a'), store.get('md_q'), store.get('md_c')]).toEqual([undefined, undefined, '0']);
+    const next = start(nodePlatform({ store }), opts());
     next.track('ignored');
     await next.flush();
     expect(server.received).toHaveLength(0);
@@ -101,8 +118,9 @@ describe('tracker over real HTTP', () => {
 
   it('lets two tabs sharing storage send each stored event once', async () => {
     const store = memoryStore();
-    const a = createTracker(nodePlatform({ store }), opts());
-    const b = createTracker(nodePlatform({ store }), opts());
+    const lock = serial(); // what Web Locks give the tabs of one site
+    const a = start(nodePlatform({ store, lock }), opts());
+    const b = start(nodePlatform({ store, lock }), opts());
     for (let i = 0; i < 5; i++) a.track('from_a', { i });
     for (let i = 0; i < 5; i++) b.track('from_b', { i });
     await Promise.all([a.flush(), b.flush(), a.flush(), b.flush()]);
@@ -114,7 +132,7 @@ describe('tracker over real HTTP', () => {
 
   it('drops a batch the collector refuses with 400 and counts it', async () => {
     server.answer(() => ({ status: 400 }));
-    const t = createTracker(nodePlatform(), opts());
+    const t = start(nodePlatform(), opts());
     t.track('broken');
     await t.flush();
     await t.flush();
@@ -124,7 +142,7 @@ describe('tracker over real HTTP', () => {
 
   it('retries a 503 no sooner than Retry-After says, then delivers', async () => {
     server.answer(() => ({ status: 503, headers: { 'Retry-After': '1' } }));
-    const t = createTracker(nodePlatform(), opts());
+    const t = start(nodePlatform(), opts());
     t.track('retry_me');
     const first = Date.now();
     await t.flush();
@@ -138,19 +156,19 @@ describe('tracker over real HTTP', () => {
 
   it('keeps events through a network error and sends them later', async () => {
     const store = memoryStore();
-    const offline = createTracker(nodePlatform({ store }), opts({ endpoint: 'http://127.0.0.1:9' }));
+    const offline = start(nodePlatform({ store }), opts({ endpoint: 'http://127.0.0.1:9' }));
     offline.track('kept');
     await offline.flush();
     expect(offline.debug().queued).toBe(1);
     // the next page load resends what was stored
-    const next = createTracker(nodePlatform({ store }), opts());
+    const next = start(nodePlatform({ store }), opts());
     await next.flush();
     await waitFor(() => server.events().length == 1, 3000, 'the stored event');
     expect(server.events()[0].event).toBe('kept');
   });
 
   it('caps the queue, drops the oldest and reports the count in the envelope until a 2xx confirms it', async () => {
-    const t = createTracker(nodePlatform(), opts({ maxQueue: 3, batchSize: 100 }));
+    const t = start(nodePlatform(), opts({ maxQueue: 3, batchSize: 100 }));
     for (let i = 0; i < 5; i++) t.track('e', { i });
     // 5 tracked, cap 3: events 0 and 1 are gone
     expect(t.debug()).toMatchObject({ dropped: 2, queued: 3 });
@@ -168,7 +186,7 @@ describe('tracker over real HTTP', () => {
   });
 
   it('starts a new anonymous id and session on reset, without the user id', async () => {
-    const t = createTracker(nodePlatform(), opts());
+    const t = start(nodePlatform(), opts());
     t.identify('u9');
     t.track('before_logout');
     t.reset();
@@ -184,7 +202,7 @@ describe('tracker over real HTTP', () => {
   });
 
   it('flushes as soon as batchSize events are queued', async () => {
-    const t = createTracker(nodePlatform(), opts({ batchSize: 3 }));
+    const t = start(nodePlatform(), opts({ batchSize: 3 }));
     t.track('a');
     t.track('b');
     expect(server.received).toHaveLength(0);
@@ -194,6 +212,7 @@ describe('tracker over real HTTP', () => {
   });
 
   it('rejects init without site or endpoint, naming the fields', () => {
-    expect(() => createTracker(nodePlatform(), { site: '', endpoint: 'x' })).toThrow(/site and endpoint are required/);
+    expect(() => checkOptions({ site: '', endpoint: 'x' })).toThrow(/site and endpoint are required/);
+    expect(() => checkOptions({ site: 'demo' } as Options)).toThrow(/site and endpoint are required/);
   });
 });

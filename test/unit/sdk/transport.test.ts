@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteLength, fitCount, MAX_REQUEST_BYTES } from '../../../sdk/src/transport/batch.js';
+import { byteLength, fitBatch, MAX_REQUEST_BYTES } from '../../../sdk/src/transport/batch.js';
 import { backoff, retryAfterMs } from '../../../sdk/src/transport/backoff.js';
 import type { WireEvent } from '../../../collector/src/dictionary/wire-types.js';
 
@@ -12,28 +12,30 @@ describe('byteLength', () => {
   });
 });
 
-describe('fitCount', () => {
-  it('splits a queue into requests under 64 KB, in order, without losing events', () => {
-    // 300 events of ~1 KB (with 2-byte characters) = ~300 KB: needs at least 5 requests
+describe('fitBatch', () => {
+  const body = (batch: WireEvent[]) => JSON.stringify({ site: 'demo', sentAt: 1_700_000_000_000, batch });
+
+  it('halves the head of the queue until the request is under 64 KB, in order, without losing events', () => {
+    // 300 events of 500 × "é" (1000 bytes) plus {"id":"eN","props":{"note":""}} (31–33 bytes)
     const events = Array.from({ length: 300 }, (_, i) => ({ id: `e${i}`, props: { note: 'é'.repeat(500) } }) as unknown as WireEvent);
-    const envelope = byteLength(JSON.stringify({ site: 'demo', sentAt: Date.now(), batch: [] }));
+    // 300 → 150 → 75 events: 75 × 1031 = 77 325 bytes ≥ 65 536; 37 × 1033 + 60 = 38 281 < 65 536
+    expect(fitBatch(events, body)).toHaveLength(37);
     const batches: WireEvent[][] = [];
     for (let rest = events; rest.length; ) {
-      const n = fitCount(rest, envelope);
-      batches.push(rest.slice(0, n));
-      rest = rest.slice(n);
+      const b = fitBatch(rest, body);
+      batches.push(b);
+      rest = rest.slice(b.length);
     }
-    for (const b of batches) {
-      const body = JSON.stringify({ site: 'demo', sentAt: Date.now(), batch: b });
-      expect(Buffer.byteLength(body)).toBeLessThan(MAX_REQUEST_BYTES);
-    }
+    for (const b of batches) expect(Buffer.byteLength(body(b))).toBeLessThan(MAX_REQUEST_BYTES);
     expect(batches.flat().map((e) => e.id)).toEqual(events.map((e) => e.id));
-    // each event is 1 KB+: 64 KB holds 63 of them at most, so 300 need at least 5 batches
-    expect(batches.length).toBeGreaterThanOrEqual(5);
   });
   it('caps a request at 500 events', () => {
     const tiny = Array.from({ length: 1200 }, (_, i) => ({ id: `${i}` }) as WireEvent);
-    expect(fitCount(tiny, 40)).toBe(500);
+    expect(fitBatch(tiny, body)).toHaveLength(500);
+  });
+  it('takes one event even when it alone is too large, so the queue moves', () => {
+    const huge = [{ id: 'big', props: { note: 'x'.repeat(70_000) } }, { id: 'next' }] as unknown as WireEvent[];
+    expect(fitBatch(huge, body).map((e) => e.id)).toEqual(['big']);
   });
 });
 

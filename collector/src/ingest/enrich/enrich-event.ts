@@ -16,6 +16,8 @@ import { DEFAULT_SESSION_OPTIONS } from '../../analytics/sessions/session-option
 import { campaignColumns, type CampaignColumns, firstTouchJson } from './campaign.js';
 import { correctEventTime } from './event-time.js';
 import { hashIdentities } from './identities.js';
+import { clickFlags } from './click-flags.js';
+import { webPlatform } from './web-platform.js';
 
 /** What ingest knows about the request an event came in. */
 export interface IngestContext {
@@ -76,7 +78,7 @@ export function enrichEvent(event: WireEvent, flags: Reason[], ctx: IngestContex
     user_id: event.userId ?? null,
     session_id: event.sessionId,
     session_start: event.sessionStart ? 1 : 0,
-    platform: c.platform,
+    platform: webPlatform(c.platform, ua),
     url: page?.url ?? null,
     path: page?.path ?? null,
     title: page?.title ?? null,
@@ -88,7 +90,7 @@ export function enrichEvent(event: WireEvent, flags: Reason[], ctx: IngestContex
     ...device,
     ip: ctx.request.ip,
     is_bot: guard('bot', () => detectBot(ua), 0),
-    props: JSON.stringify(guard('props', () => propsOf(event, ctx.site.config.salt), {})),
+    props: JSON.stringify(guard('props', () => clickAware(propsOf(event, ctx.site.config.salt), event, page?.url, ctx.site.config.hosts), {})),
     ...conversionColumns(event),
     flags: allFlags.length ? JSON.stringify(allFlags) : null,
     dictionary_version: ctx.site.dictionary.version,
@@ -104,6 +106,11 @@ function trafficInput(c: CampaignColumns, referrerHost: string | null) {
     referrerHost: referrerHost ?? undefined,
     scene: c.scene ?? undefined,
   };
+}
+
+/** A click's properties get the flags the collector derives (click-flags.ts); other events' stay as they are. */
+function clickAware(props: Record<string, unknown>, event: WireEvent, pageUrl: string | undefined, hosts: readonly string[]): Record<string, unknown> {
+  return event.event === 'click' ? clickFlags(props, pageUrl, hosts) : props;
 }
 
 /** Properties to store: traits plus hashed identities for identify, else the event's props. */
