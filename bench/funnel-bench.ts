@@ -15,6 +15,7 @@ import { refreshDerived } from '../collector/src/analytics/sessions/refresh-deri
 import { getFunnel } from '../collector/src/storage/sqlite/analytics/funnels/get-funnel.js';
 import { FunnelDefinition } from '../collector/src/storage/sqlite/analytics/funnels/funnel-definition.js';
 import { openSqliteStore } from '../collector/src/storage/sqlite/sqlite-store.js';
+import { mulberry32 as prng } from '../collector/src/analytics/random.js';
 
 /** One measured size. */
 export interface FunnelBenchRow {
@@ -101,16 +102,6 @@ export function insertBenchEvents(db: Database.Database, events: number, users: 
     }
   })();
   db.pragma('synchronous = FULL');
-}
-
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Run directly: `npx tsx bench/funnel-bench.ts [sizes…]`.
