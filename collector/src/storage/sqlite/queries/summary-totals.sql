@@ -6,12 +6,15 @@
 --   conversions  = counted conversions (one per order) in the range;
 --   conversion rate = sessions started in the range with ≥ 1 counted conversion / sessions.
 -- Derived rows must be refreshed first (sqlite-store does).
-WITH ev AS (
+WITH flagged AS (
+  -- Few sessions are flagged: excluding them by key is far cheaper than joining every event.
+  SELECT session_key FROM sessions WHERE site = @site AND (is_bot = 1 OR too_long = 1)
+),
+ev AS (
   SELECT e.event, e.person_id
   FROM events e
-  JOIN sessions s ON s.site = e.site AND s.session_key = e.session_key
   WHERE e.site = @site AND e.is_bot = 0 AND e.ts >= @from AND e.ts < @to
-    AND s.is_bot = 0 AND s.too_long = 0
+    AND e.session_key NOT IN flagged
 ),
 ses AS (
   SELECT session_key, conversions
@@ -21,8 +24,7 @@ ses AS (
 conv AS (
   SELECT c.session_key
   FROM counted_conversions c
-  JOIN sessions s ON s.site = c.site AND s.session_key = c.session_key
-  WHERE c.site = @site AND c.ts >= @from AND c.ts < @to AND s.is_bot = 0 AND s.too_long = 0
+  WHERE c.site = @site AND c.ts >= @from AND c.ts < @to AND c.session_key NOT IN flagged
 ),
 totals AS (
   SELECT
