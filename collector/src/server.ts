@@ -14,7 +14,7 @@ import type { CollectorConfigInput } from './config/config-schema.js';
 import { createLogger } from './http/create-logger.js';
 import { openSqliteStore, type SqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { Store } from './storage/store.js';
-import { startBackgroundJobs } from './alerts/background-jobs.js';
+import { startBackgroundJobs } from './jobs/background-jobs.js';
 
 /** Options of startCollector. */
 export interface CollectorOptions {

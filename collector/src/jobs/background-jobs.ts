@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { startAudienceJobs } from '../audiences/audience-jobs.js';
 import { startReviewScheduler } from '../campaigns/review-scheduler.js';
-import { AlertScheduler } from './schedule/alert-scheduler.js';
+import { AlertScheduler } from '../alerts/schedule/alert-scheduler.js';
 import { startRetentionJob } from '../retention/retention-job.js';
 import type { RetentionSite } from '../retention/enforce-retention.js';
 
