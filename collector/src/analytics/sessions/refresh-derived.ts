@@ -38,17 +38,34 @@ export function refreshDerived(db: Database.Database, site?: string, options: Re
   const sites = (q['select-dirty-sites'].all({ site: site ?? null }) as { site: string }[]).map((r) => r.site);
   let visitors = 0;
   let sessions = 0;
-  for (const s of sites) {
-    const o = sessionOptionsFor(options, s);
-    for (;;) {
-      const done = db.inTransaction ? chunk(s, o) : chunk.immediate(s, o);
-      visitors += done.visitors;
-      sessions += done.sessions;
-      if (done.dirty < limit) break;
+  if (sites.length === 0) return { sites, visitors, sessions, ms: performance.now() - started };
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${REFRESH_CACHE_SIZE}`);
+  try {
+    for (const s of sites) {
+      const o = sessionOptionsFor(options, s);
+      for (;;) {
+        const done = db.inTransaction ? chunk(s, o) : chunk.immediate(s, o);
+        visitors += done.visitors;
+        sessions += done.sessions;
+        if (done.dirty < limit) break;
+      }
     }
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
   }
   return { sites, visitors, sessions, ms: performance.now() - started };
 }
+
+/**
+ * Page cache of a refresh that has work to do, in KiB (negative, as SQLite's pragma takes it).
+ * The steps of a chunk read and write the same event rows several times, scattered over the
+ * table; with SQLite's default 2 MiB each step fetched them from the file again (a first
+ * refresh of 1M events read 9.1 GB through 2.2 million read calls; with this cache 2.4 GB). It
+ * is a ceiling, filled only as pages are read, and the connection's own size comes back when
+ * the refresh ends.
+ */
+const REFRESH_CACHE_SIZE = -256 * 1024;
 
 /** Runs the refresh steps for one site's dirty visitors; the order of the steps matters. */
 function refreshSite(q: SessionStatements, site: string, o: SessionOptions, limit: number): { dirty: number; visitors: number; sessions: number } {
