@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { SessionOptionsSchema } from '../analytics/sessions/session-options.js';
+import { ChannelRulesOverride } from '../channels/channel-rules-override.js';
+import { AiplRulesSchema } from '../storage/sqlite/analytics/aipl/aipl-rules.js';
 import { TOKEN_HASH_PATTERN } from '../security/token-hash.js';
 
 const Token = z.string().min(16, 'tokens must be at least 16 characters, so they cannot be guessed');
@@ -33,6 +35,10 @@ export const SiteConfig = z
     salt: z.string().min(16, 'the salt must be at least 16 characters'),
     /** How server sessions are cut for this site (defaults follow GA4: 30 min idle, no campaign split). */
     sessions: SessionOptionsSchema.optional(),
+    /** The site's own channel rules and source categories, applied before the GA4 defaults (docs/channels.md). */
+    channels: ChannelRulesOverride.optional(),
+    /** The site's AIPL stage rules (docs/funnels.md); default: page view, engagement events, one and two conversions. */
+    aipl: AiplRulesSchema.optional(),
     /** Days of data to keep (events, sessions, quarantine, per-person rows); absent = keep forever. */
     retentionDays: z.number().int().min(1, 'keep at least 1 day').max(36500).optional(),
   })

@@ -2,12 +2,17 @@ import { resolve } from 'node:path';
 import type { SiteConfig } from './config-schema.js';
 import type { SiteDictionary } from '../dictionary/site-dictionary.js';
 import { DictionaryError, loadSiteDictionary } from '../dictionary/load-site-dictionary.js';
+import type { ChannelRules } from '../channels/channel-rules.js';
+import { DEFAULT_CHANNEL_RULES } from '../channels/default-rules.js';
+import { mergeChannelRules } from '../channels/merge-channel-rules.js';
 
 /** A configured site with its current dictionary. */
 export interface SiteRuntime {
   config: SiteConfig;
   dictionaryPath: string;
   dictionary: SiteDictionary;
+  /** The channel rules ingest applies: the site's overrides merged into the defaults, compiled once. */
+  channelRules: ChannelRules;
 }
 
 /**
@@ -20,7 +25,8 @@ export class SiteRegistry {
   constructor(configs: SiteConfig[], baseDir: string) {
     for (const config of configs) {
       const dictionaryPath = resolve(baseDir, config.dictionary);
-      this.sites.set(config.id, { config, dictionaryPath, dictionary: loadChecked(dictionaryPath, config.id) });
+      const channelRules = config.channels ? mergeChannelRules(DEFAULT_CHANNEL_RULES, config.channels) : DEFAULT_CHANNEL_RULES;
+      this.sites.set(config.id, { config, dictionaryPath, dictionary: loadChecked(dictionaryPath, config.id), channelRules });
     }
   }
 

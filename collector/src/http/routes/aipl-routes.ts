@@ -23,7 +23,7 @@ export function aiplRoutes(deps: AppDeps): Router {
     const site = readableSite(req, deps, q.site, '/query');
     const timeZone = site.config.timezone;
     const range = reportRange(q.from, q.to, timeZone, '/query');
-    const report = getAipl(deps.db, { site: q.site, from: range.start, to: range.end, timeZone });
+    const report = getAipl(deps.db, { site: q.site, from: range.start, to: range.end, timeZone, rules: site.config.aipl });
     res.json({ site: q.site, from: q.from, to: q.to, range: range.echo, ...report });
   });
   return router;

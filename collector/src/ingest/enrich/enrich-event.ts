@@ -65,7 +65,7 @@ export function enrichEvent(event: WireEvent, flags: Reason[], ctx: IngestContex
   const device = guard<UserAgentInfo>('user-agent', () => parseUserAgent(ua), { browser: null, browser_version: null, os: null, device_type: null });
   const campaign = guard<CampaignColumns>('campaign', () => campaignColumns(touch), campaignColumns(undefined));
   const referrerHost = guard('referrer', () => externalReferrerHost(referrer, ctx.site.config.hosts, page?.url), null);
-  const traffic = guard<Traffic>('traffic', () => resolveTraffic(trafficInput(campaign, referrerHost)), { source: '(not set)', medium: '(not set)', channel: 'Unassigned' } as Traffic);
+  const traffic = guard<Traffic>('traffic', () => resolveTraffic(trafficInput(campaign, referrerHost), ctx.site.channelRules), { source: '(not set)', medium: '(not set)', channel: 'Unassigned' } as Traffic);
   const allFlags = [...flags, ...time.flags];
   return {
     site: ctx.site.config.id,
