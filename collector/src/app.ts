@@ -44,6 +44,12 @@ export interface AppOptions {
 export function createApp({ store, config, logger = createLogger(), sdkBundle }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // The script tag keeps a trailing slash of its endpoint (to stay small), so
+  // `https://t.example.com/` posts to `//v1/batch`: a leading run of slashes reads as one.
+  app.use((req, _res, next) => {
+    req.url = req.url.replace(/^\/\/+/, '/');
+    next();
+  });
   // Without a configured proxy, req.ip is the socket address: a client cannot spoof it.
   app.set('trust proxy', config.config.trustProxy);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));

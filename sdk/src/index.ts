@@ -5,9 +5,7 @@
 import type { Options } from './core/options.js';
 import type { ConversionInput, Tracker } from './core/tracker.js';
 import { createWebTracker } from './web/web-tracker.js';
-import { withDebug } from './core/debug.js';
 import { checkOptions, settle } from './core/options.js';
-import { browserPlatform } from './platform/browser.js';
 
 export type { Options } from './core/options.js';
 export type { Tracker, ConversionInput, DebugState } from './core/tracker.js';
@@ -19,10 +17,7 @@ let tracker: Tracker | undefined;
 export function init(options: Options): Tracker | undefined {
   if (typeof window != 'undefined' && !tracker) {
     checkOptions(options);
-    const stats = { rejected: 0, dropped: 0 };
-    const o = settle(options);
-    const p = browserPlatform(o);
-    tracker = withDebug(createWebTracker(o, p, stats), p, stats);
+    tracker = createWebTracker(settle(options));
   }
   return tracker;
 }

@@ -7,7 +7,6 @@
 import type { Options } from './core/options.js';
 import type { ConversionInput, Tracker } from './core/tracker.js';
 import { createTracker } from './core/tracker.js';
-import { withDebug } from './core/debug.js';
 import { checkOptions, settle } from './core/options.js';
 import type { MiniProgramPlatform } from './platform/miniprogram.js';
 import { wechatPlatform, type WechatApi } from './platform/wechat.js';
@@ -40,9 +39,8 @@ function detect(): MiniProgramPlatform {
 export function init(options: Options, adapter?: MiniProgramPlatform): Tracker {
   if (!tracker) {
     checkOptions(options);
-    const stats = { rejected: 0, dropped: 0 };
     platform = adapter || detect();
-    tracker = withDebug(createTracker(platform, settle(options), stats), platform, stats);
+    tracker = createTracker(platform, settle(options));
   }
   return tracker;
 }

@@ -1,4 +1,5 @@
 import type { WireEvent } from '../../../collector/src/dictionary/wire-types.js';
+import { SCRIPT_TAG } from './build.js';
 
 /** Options of `init()`. Only `site` and `endpoint` are required. */
 export interface Options {
@@ -54,14 +55,13 @@ export function checkOptions(options: Options): void {
   if (!options.site || !options.endpoint) throw Error('maidian: site and endpoint are required');
 }
 
-/** Fills in the default numbers and drops trailing slashes from the endpoint. */
+/**
+ * Fills in the default numbers. The npm and mini-program builds drop trailing slashes from the
+ * endpoint; the script tag leaves them, to stay small: `https://t.example.com/` posts to
+ * `//v1/batch`, which the collector reads as `/v1/batch` (collector/src/app.ts).
+ */
 export function settle(options: Options): Settings {
-  return {
-    batchSize: 20,
-    flushInterval: 5000,
-    maxQueue: 1000,
-    sessionTimeout: 1800000,
-    ...options,
-    endpoint: options.endpoint.replace(/\/+$/, ''),
-  };
+  const o = { batchSize: 20, flushInterval: 5000, maxQueue: 1000, sessionTimeout: 1800000, ...options };
+  if (!SCRIPT_TAG) o.endpoint = o.endpoint.replace(/\/+$/, '');
+  return o;
 }

@@ -3,8 +3,8 @@ import type { KV, PlatformAdapter } from './platform.js';
 import type { Settings } from './options.js';
 import { TOUCHES_KEY, recordTouch } from './campaign.js';
 import { SESSION_KEY, touchSession } from './session.js';
-import { enqueue, queued, QUEUE_KEY } from './queue.js';
-import { load } from './json.js';
+import { queued, QUEUE_KEY } from './queue.js';
+import { load, save } from './json.js';
 import { newId } from './id.js';
 import { createSender, type Stats } from '../transport/sender.js';
 import { byteLength, MAX_REQUEST_BYTES } from '../transport/batch.js';
@@ -50,15 +50,16 @@ export interface Tracker {
   debug(): DebugState;
 }
 
-/** The tracker the core makes: every call but `debug`, which only the npm and mini-program builds add (core/debug.ts). */
+/** The calls of the script tag's tracker: every one but `debug`, which only the npm and mini-program builds have. */
 export type TrackerCore = Omit<Tracker, 'debug'>;
 
 /**
  * Creates a tracker on a platform, with settled options (`settle()` in options.ts). It sends
  * nothing to anyone but `o.endpoint`. `stats` is the object the tracker counts rejected and
- * dropped events in, for `debug()`.
+ * dropped events in. The npm and mini-program builds get `debug()` too; the script tag, whose
+ * dispatcher has no such call, leaves it out to stay small.
  */
-export function createTracker(p: PlatformAdapter, o: Settings, stats = (SCRIPT_TAG ? { dropped: 0 } : { rejected: 0, dropped: 0 }) as Stats): TrackerCore {
+export function createTracker(p: PlatformAdapter, o: Settings, stats = (SCRIPT_TAG ? { dropped: 0 } : { rejected: 0, dropped: 0 }) as Stats): Tracker {
   const real = p.kv;
   const realIds = p.ids;
   // Until consent, state lives in this map instead of storage: no cookie, no stored event.
@@ -66,12 +67,28 @@ export function createTracker(p: PlatformAdapter, o: Settings, stats = (SCRIPT_T
   let store: KV = held ? memoryStore(held) : real;
   let ids = held ? store : realIds;
   const blocked = () => (o.respectDnt !== false && p.dnt()) || real.get(CONSENT_KEY) == '0';
-  const sender = createSender(p, o, stats, () => !held && !blocked());
+  // Write-behind: events wait here and are stored once per task, in one read-modify-write of the
+  // shared queue, so a burst of N events costs O(N) instead of N rewrites of the whole queue.
+  // Events held until consent wait here too, and are stored (and capped) once it is given.
+  let pending: WireEvent[] = [];
+  /**
+   * Every stored event, once the pending ones are stored (unless held) after whatever other tabs
+   * stored meanwhile; past `maxQueue` the oldest are dropped and counted. Everything that reads
+   * the queue (sending, the beacon on hide, `debug()`) reads it here.
+   */
+  const stored = () => {
+    if (!pending[0] || held) return queued(real);
+    const events = [...queued(real), ...pending.splice(0)];
+    stats.dropped += events.splice(0, events.length - o.maxQueue).length; // the oldest, past the cap
+    save(real, QUEUE_KEY, events);
+    return events;
+  };
+  const sender = createSender(p, o, stats, () => !held && !blocked(), stored);
   const anonymousId = () => ids.get(ANON_KEY) || (ids.set(ANON_KEY, newId()), ids.get(ANON_KEY)!);
   /** Back to real storage: after consent, or after a refusal or opt-out wiped everything. */
   const unhold = () => ((held = false), (ids = realIds), (store = real));
 
-  function record(event: string, fields: object): void {
+  function record(event: string, props?: Properties, fields?: object): void {
     if (blocked()) return;
     const ts = Date.now();
     const built = {
@@ -81,6 +98,7 @@ export function createTracker(p: PlatformAdapter, o: Settings, stats = (SCRIPT_T
       userId: store.get(USER_KEY), // undefined when none: stores read missing keys as undefined
       ...touchSession(store, ts, o.sessionTimeout),
       event,
+      props,
       ...fields,
       context: {
         ...p.describe(),
@@ -93,14 +111,10 @@ export function createTracker(p: PlatformAdapter, o: Settings, stats = (SCRIPT_T
     if (!SCRIPT_TAG && !e) return; // dropped by beforeSend
     // An event that could never fit in a request would block the queue forever.
     if (byteLength(JSON.stringify(e)) > MAX_REQUEST_BYTES - 512) stats.dropped++;
-    else if (enqueue(store, e, o.maxQueue, stats) >= o.batchSize) sender.deliver();
-    else sender.soon(o.flushInterval);
-  }
-
-  function wipe(): void {
-    unhold();
-    for (const k of [QUEUE_KEY, USER_KEY, SESSION_KEY, TOUCHES_KEY]) real.set(k); // set(k) deletes
-    realIds.set(ANON_KEY);
+    // The first pending event schedules the write: a microtask runs before the page can be hidden
+    // and before another task reads the queue. Then a full batch goes now, anything less within
+    // the interval. Older mini-program runtimes lack queueMicrotask.
+    else if (pending.push(e) < 2) (BROWSER_ONLY ? queueMicrotask : (f: () => void) => Promise.resolve().then(f))(() => (stored().length < o.batchSize ? sender.soon(o.flushInterval) : sender.deliver()));
   }
 
   if (!blocked()) {
@@ -114,25 +128,27 @@ export function createTracker(p: PlatformAdapter, o: Settings, stats = (SCRIPT_T
 
   const consent = (granted: boolean) => {
     real.set(CONSENT_KEY, granted ? '1' : '0');
-    if (!granted) return wipe();
-    if (held) {
-      const h = held;
-      const pending = queued(store);
-      unhold();
-      // The held events join whatever another tab stored meanwhile; the rest is copied over.
-      for (const k in h) k == QUEUE_KEY || (k == ANON_KEY ? realIds : real).set(k, h[k]);
-      for (const e of pending) enqueue(real, e, o.maxQueue, stats);
+    if (!granted) {
+      // Refused: every id and event is wiped, the held ones with the map they live in.
+      pending = [];
+      for (const k of [QUEUE_KEY, USER_KEY, SESSION_KEY, TOUCHES_KEY]) real.set(k); // set(k) deletes
+      realIds.set(ANON_KEY);
+    } else if (held) {
+      // The held state is copied over; the held events are stored by the flush below, joining
+      // whatever another tab stored meanwhile.
+      for (const k in held) (k == ANON_KEY ? realIds : real).set(k, held[k]);
     }
-    sender.deliver();
+    unhold();
+    sender.deliver(); // after a refusal it sends nothing: sending is blocked
   };
 
-  return {
-    track: (name, props) => record(name, { props }),
-    page: (props) => record('page_view', { props }),
-    conversion: (props) => record('conversion', { props }),
+  const api: TrackerCore = {
+    track: (name, props) => record(name, props),
+    page: (props) => record('page_view', props),
+    conversion: (props) => record('conversion', props),
     identify(userId, identities, traits) {
       if (!blocked()) store.set(USER_KEY, userId);
-      record('identify', { userId, identities, traits });
+      record('identify', undefined, { userId, identities, traits });
     },
     reset() {
       ids.set(ANON_KEY, newId());
@@ -146,4 +162,12 @@ export function createTracker(p: PlatformAdapter, o: Settings, stats = (SCRIPT_T
     optIn: () => real.set(CONSENT_KEY),
     flush: sender.deliver,
   };
+  // Counters, the stored events and the stored anonymous id. This task's events are stored first
+  // (which may drop some), then the counters read. Events held in memory before consent are not
+  // in storage, so they are not counted.
+  const debug = (): DebugState => {
+    const length = stored().length;
+    return { ...stats, queued: length, anonymousId: realIds.get(ANON_KEY) };
+  };
+  return (SCRIPT_TAG ? api : { ...api, debug }) as Tracker;
 }

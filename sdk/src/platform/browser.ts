@@ -20,6 +20,8 @@ export function browserPlatform(o: Settings): BrowserPlatform {
   // adds the type of the Global Privacy Control flag.
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   const store = localStore();
+  // Read once per page: making an Intl.DateTimeFormat takes about 0.1 ms, too much for every event.
+  const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const self: BrowserPlatform = {
     referrer: document.referrer,
     kv: store,
@@ -38,7 +40,7 @@ export function browserPlatform(o: Settings): BrowserPlatform {
         referrer: cut(self.referrer) || undefined,
       },
       locale: nav.language,
-      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timezone,
       screen: { width: screen.width, height: screen.height },
     }),
     landing: () => ({ url: location.href, referrer: document.referrer, host: location.host }),

@@ -1,7 +1,7 @@
 import type { WireEvent } from '../../../collector/src/dictionary/wire-types.js';
 import type { PlatformAdapter } from '../core/platform.js';
 import type { Settings } from '../core/options.js';
-import { dequeue, queued } from '../core/queue.js';
+import { dequeue } from '../core/queue.js';
 import { fitBatch } from './batch.js';
 import { SCRIPT_TAG } from '../core/build.js';
 import { backoff, retryAfterMs } from './backoff.js';
@@ -29,9 +29,11 @@ export interface Sender {
  * (other 4xx: dropped, and counted as rejected outside the script tag). Network errors, 408, 429 and 5xx are retried
  * with jittered backoff, at least as late as `Retry-After` asks. One tab at a time sends, under the
  * platform's lock. Each request reports in `dropped` the events dropped since the last 2xx one.
- * `ready()` is false while sending is not allowed (no consent yet, opted out, Do-Not-Track).
+ * `ready()` is false while sending is not allowed (no consent yet, opted out, Do-Not-Track);
+ * `stored()` reads the queue, once the tracker has stored the events it still holds in memory
+ * (write-behind, core/tracker.ts).
  */
-export function createSender(p: PlatformAdapter, o: Settings, stats: Stats, ready: () => boolean): Sender {
+export function createSender(p: PlatformAdapter, o: Settings, stats: Stats, ready: () => boolean, stored: () => WireEvent[]): Sender {
   const store = p.kv;
   const url = o.endpoint + '/v1/batch';
   let attempt = 0;
@@ -43,7 +45,7 @@ export function createSender(p: PlatformAdapter, o: Settings, stats: Stats, read
   // never seen and an unconfirmed count could be reported twice.
   const body = (batch: WireEvent[], beacon?: 1) =>
     JSON.stringify({ site: o.site, key: o.key, sentAt: Date.now(), batch, dropped: beacon ? undefined : stats.dropped - reported || undefined });
-  const head = () => fitBatch(queued(store), body);
+  const head = () => fitBatch(stored(), body);
   const later = (ms: number) => {
     clearTimeout(timer);
     timer = setTimeout(flush, ms);
@@ -55,7 +57,7 @@ export function createSender(p: PlatformAdapter, o: Settings, stats: Stats, read
     if (!ready() || p.offline()) return; // the platform's online hook flushes
     const wait = notBefore - Date.now();
     if (wait > 0) return later(wait);
-    for (let batch; (batch = head()).length; ) {
+    for (let batch; (batch = head())[0]; ) {
       const total = stats.dropped; // what body() reports
       const reply = await p.post(url, body(batch)).catch(() => {});
       const status = reply?.status;
@@ -88,8 +90,10 @@ export function createSender(p: PlatformAdapter, o: Settings, stats: Stats, read
      * page, they go again and the collector keeps each id once.
      */
     beacon() {
-      const batch = ready() ? head() : [];
-      if (batch.length && !p.beacon(url, body(batch, 1))) flush();
+      if (ready()) {
+        const batch = head();
+        if (batch[0] && !p.beacon(url, body(batch, 1))) flush();
+      }
     },
   };
 }

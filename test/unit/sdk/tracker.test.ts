@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Batch, WireEvent } from '../../../collector/src/dictionary/events.js';
 import { createTracker } from '../../../sdk/src/core/tracker.js';
-import { withDebug } from '../../../sdk/src/core/debug.js';
 import { checkOptions, settle, type Options } from '../../../sdk/src/core/options.js';
 import type { PlatformAdapter } from '../../../sdk/src/core/platform.js';
 import { serial } from '../../../sdk/src/core/serial.js';
@@ -16,10 +15,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 /** A tracker with debug(), as the npm and mini-program builds make it. */
-function start(p: PlatformAdapter, options: Options) {
-  const stats = { rejected: 0, dropped: 0 };
-  return withDebug(createTracker(p, settle(options), stats), p, stats);
-}
+const start = (p: PlatformAdapter, options: Options) => createTracker(p, settle(options));
 
 // A long interval: these tests flush explicitly.
 const opts = (more: Partial<Options> = {}): Options => ({ site: 'demo', endpoint: server.origin, key: 'wk_1', flushInterval: 60_000, ...more });
@@ -177,7 +173,10 @@ describe('tracker over real HTTP', () => {
     await waitFor(() => server.received.length == 2, 4000, 'the retry'); // the backoff retry (0.5–1 s) gets 200
     expect(server.received.map((r) => r.json!.dropped)).toEqual([2, 2]);
     expect(server.events().map((e) => (e.props as { i?: number }).i)).toEqual([2, 3, 4, 2, 3, 4]);
-    // confirmed: the next request reports nothing until more are dropped
+    // confirmed: the next request reports nothing until more are dropped. Waiting for the answer
+    // to be handled too: tracked while the 3 sent events were still stored, 'later' would be a
+    // 4th past the cap of 3 and drop one.
+    await waitFor(() => t.debug().queued == 0, 2000, 'the retried events to be confirmed');
     t.track('later');
     await t.flush();
     expect(server.received).toHaveLength(3);
