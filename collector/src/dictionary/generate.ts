@@ -1,5 +1,5 @@
 /**
- * `npm run gen`: writes the documents derived from the event dictionary, so they never drift
+ * `npm run gen`: writes the documents derived from the event and metric dictionaries, so they never drift
  * from the code. A test regenerates them in memory and fails when a file on disk is stale.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { jsonSchemas, WIRE_SCHEMAS } from './schema-components.js';
 import { buildOpenApi } from './openapi.js';
 import { loadSiteDictionary } from './load-site-dictionary.js';
 import { renderDictionaryDoc } from './render-dictionary-doc.js';
+import { renderMetricsMarkdown } from '../analytics/metrics/render-metrics-markdown.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -41,6 +42,8 @@ export function generatedFiles(root: string = ROOT): Map<string, string> {
     ['docs/schema/events.schema.json', json(eventsJsonSchema())],
     ['docs/schema/openapi.json', json(buildOpenApi())],
     ['docs/dictionary.md', renderDictionaryDoc(demoSiteDictionaries(root))],
+    // The metric dictionary's reference, from collector/src/analytics/metrics.
+    ['docs/metrics.md', renderMetricsMarkdown()],
   ]);
 }
 

@@ -25,7 +25,7 @@ function table(metrics: MetricJson[]): string[] {
 
 /**
  * docs/metrics.md, rendered from the metric dictionary. Regenerate with
- * `npx tsx collector/src/analytics/metrics/write-metrics-doc.ts`; a test compares the file.
+ * `npm run gen`; a test compares the file.
  */
 export function renderMetricsMarkdown(): string {
   const { version, metrics } = metricsJson();
