@@ -9,6 +9,7 @@ import { type AlertCondition, isComposite } from './conditions/condition-types.j
 import { DeliveryChannelSchema } from './delivery/channel-schema.js';
 import { filterProblem } from './metrics/metric-filters.js';
 import { validateCron } from './schedule/cron-slots.js';
+import { isTimeZone } from '../time/zoned-time.js';
 
 /** Which slice of the site's traffic the rule watches; several dimensions narrow together (see docs/alerts.md). */
 export const AlertFiltersSchema = z.object({
@@ -115,14 +116,5 @@ function checkPresets(c: AlertCondition, filters: AlertFilters, path: (string | 
   if (isComposite(c)) c.conditions.forEach((child, i) => checkPresets(child, filters, [...path, 'conditions', i], ctx));
   else if (c.type === 'preset' && c.preset === 'channel_sessions_zero' && !filters.channel) {
     ctx.addIssue({ code: 'custom', path: [...path, 'preset'], message: 'the channel_sessions_zero preset needs filters.channel (the channel to watch)' });
-  }
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -7,6 +7,7 @@ import { SessionOptionsSchema } from '../analytics/sessions/session-options.js';
 import { ChannelRulesOverride } from '../channels/channel-rules-override.js';
 import { AiplRulesSchema } from '../storage/sqlite/analytics/aipl/aipl-rules.js';
 import { TOKEN_HASH_PATTERN } from '../security/token-hash.js';
+import { isTimeZone } from '../time/zoned-time.js';
 
 const Token = z.string().min(16, 'tokens must be at least 16 characters, so they cannot be guessed');
 const TokenHash = z.string().regex(TOKEN_HASH_PATTERN, 'a token hash is "sha256:" and 64 lowercase hex digits; "maidian-collector hash-token" prints one');
@@ -102,12 +103,3 @@ export type ReadToken = z.infer<typeof ReadToken>;
 export type CollectorConfig = z.infer<typeof CollectorConfig>;
 /** The configuration as written in the file (defaults not yet applied). */
 export type CollectorConfigInput = z.input<typeof CollectorConfig>;
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -53,3 +53,13 @@ export function resolveRange(from: string, to: string, timeZone: string): { star
   const end = DATE_ONLY.test(to) ? startOfZonedDay(nextDay(to), timeZone) : Date.parse(to);
   return { start, end };
 }
+
+/** True when `tz` is an IANA time zone this runtime knows (e.g. "Asia/Shanghai", "UTC"). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
