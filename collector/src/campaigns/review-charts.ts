@@ -2,7 +2,13 @@
  * Charts of the review page, rendered on the server to inline SVG with ECharts' SSR renderer:
  * the page needs no script and no external asset. ECharts escapes the text it draws.
  */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
+
+const require = createRequire(import.meta.url);
+let echarts: typeof Echarts | undefined;
+/** ECharts, loaded on first use: it adds ~75 MB to the collector's memory and only review pages need it. */
+const charts = (): typeof Echarts => (echarts ??= require('echarts') as typeof Echarts);
 
 /** One series of a bar chart. */
 export interface BarSeries {
@@ -12,7 +18,7 @@ export interface BarSeries {
 
 /** A grouped bar chart as an SVG string. */
 export function barChartSvg(categories: string[], series: BarSeries[], width = 720, height = 320): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = charts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
       animation: false,
