@@ -10,7 +10,7 @@ import { refreshDerived } from '../../analytics/sessions/refresh-derived.js';
 import type { SiteRuntime } from '../../config/site-registry.js';
 import { NAME_PATTERN } from '../../dictionary/events.js';
 import { DateOrDateTime } from '../../storage/sqlite/analytics/funnels/funnel-definition.js';
-import { getBreakdown, SESSION_DIMENSIONS, type Dimension, type GroupFigures } from '../../storage/sqlite/analytics/channels/get-breakdown.js';
+import { getBreakdown, SESSION_DIMENSIONS, type Dimension, type GroupFigures, type SessionDimension, type SessionFilters } from '../../storage/sqlite/analytics/channels/get-breakdown.js';
 import { CHANNEL_GROUPINGS, getChannelReport } from '../../storage/sqlite/analytics/channels/get-channel-report.js';
 import { getRoiReport } from '../../storage/sqlite/analytics/costs/get-roi-report.js';
 import { INTERVALS, localDate } from '../../storage/sqlite/analytics/timeseries/time-buckets.js';
@@ -27,13 +27,29 @@ const Range = {
 };
 
 /** Query of `GET /v1/reports/channels`. */
-export const ChannelReportQuery = z.object({ ...Range, by: z.enum(CHANNEL_GROUPINGS).default('channel') }).strict();
+/**
+ * Session filters as query parameters, one per dimension: `filter_channel=Paid Search`, repeated
+ * for several allowed values (`filter_device_type=mobile&filter_device_type=tablet`). Different
+ * dimensions combine with AND.
+ */
+const FilterValue = z.union([z.string().max(256), z.array(z.string().max(256)).min(1).max(50)]);
+const SessionFilterParams = Object.fromEntries(
+  SESSION_DIMENSIONS.map((d) => [`filter_${d}`, FilterValue.optional().meta({ description: `Only sessions whose ${d} is this value (repeat for several)` })]),
+) as Record<`filter_${SessionDimension}`, z.ZodOptional<typeof FilterValue>>;
+
+/** The session filters of a parsed query. */
+function sessionFilters(q: Partial<Record<`filter_${SessionDimension}`, string | string[]>>): SessionFilters {
+  return Object.fromEntries(SESSION_DIMENSIONS.flatMap((d) => (q[`filter_${d}`] === undefined ? [] : [[d, q[`filter_${d}`]!]])));
+}
+
+export const ChannelReportQuery = z.object({ ...Range, by: z.enum(CHANNEL_GROUPINGS).default('channel'), ...SessionFilterParams }).strict();
 
 const PROPERTY_DIMENSION = new RegExp(`^prop:${NAME_PATTERN.source.slice(1, -1)}$`);
 /** Query of `GET /v1/reports/breakdown`. */
 export const BreakdownQuery = z
   .object({
     ...Range,
+    ...SessionFilterParams,
     dimension: z.union([z.enum(SESSION_DIMENSIONS), z.string().max(69).regex(PROPERTY_DIMENSION, 'must be prop:<name> with a property name (a letter or _, then letters, digits, _ . $ -)')])
       .meta({ description: `${SESSION_DIMENSIONS.join(' | ')} | prop:<name>` }),
     metric: z.enum(['sessions', 'users', 'pageviews', 'conversions', 'conversion_rate', 'revenue']).default('sessions').meta({ description: 'Sort rows by this metric, largest first' }),
@@ -71,15 +87,19 @@ export function reportRoutes(deps: AppDeps): Router {
   router.get('/v1/reports/channels', (req, res) => {
     const q = parseInput(ChannelReportQuery, req.query, 'query');
     const { site, range } = openReport(req, deps, q);
-    res.json({ ...echo(site, q, range), by: q.by, rows: getChannelReport(deps.db, { site: q.site, from: range.start, to: range.end, by: q.by }) });
+    res.json({ ...echo(site, q, range), by: q.by, rows: getChannelReport(deps.db, { site: q.site, from: range.start, to: range.end, by: q.by, filters: sessionFilters(q) }) });
   });
   router.get('/v1/reports/breakdown', (req, res) => {
     const q = parseInput(BreakdownQuery, req.query, 'query');
     if (q.metric === 'revenue' && !q.currency) {
       throw new HttpError(400, 'invalid_query', 'sorting by revenue needs the currency to sort by, since currencies are never added', [{ path: '/query/currency', message: 'required with metric=revenue', expected: 'an ISO 4217 code, e.g. CNY' }]);
     }
+    const filters = sessionFilters(q);
+    if (q.dimension.startsWith('prop:') && Object.keys(filters).length > 0) {
+      throw new HttpError(400, 'invalid_query', 'session filters apply to session dimensions, not to prop:<name>', [{ path: '/query/dimension', message: 'filters given with a property dimension', expected: SESSION_DIMENSIONS.join(' | ') }]);
+    }
     const { site, range } = openReport(req, deps, q);
-    const rows = getBreakdown(deps.db, { site: q.site, from: range.start, to: range.end, dimension: q.dimension as Dimension });
+    const rows = getBreakdown(deps.db, { site: q.site, from: range.start, to: range.end, dimension: q.dimension as Dimension, filters });
     res.json({ ...echo(site, q, range), dimension: q.dimension, metric: q.metric, rows: sortRows(rows, q.metric, q.currency).slice(0, q.limit) });
   });
   router.get('/v1/reports/timeseries', (req, res) => {
