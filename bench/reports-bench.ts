@@ -8,7 +8,7 @@
 import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { generateDataset, type Dataset } from './lib/generate-dataset.js';
-import { spawnServer } from './lib/spawn-server.js';
+import { spawnServer, type ServerProcess } from './lib/spawn-server.js';
 
 /** The reports measured, in the order of the table. */
 export const REPORTS = ['summary', 'channels', 'funnel (4 steps)', 'attribution last_touch', 'attribution linear', 'attribution markov', 'retention (day, 8 periods)'] as const;
@@ -60,7 +60,20 @@ async function benchDataset(dataset: Dataset, log: (line: string) => void): Prom
   // The collector writes derived rows into the file: run on a copy so the cached file stays pristine.
   const work = `${dataset.path}.work`;
   copyFileSync(dataset.path, work);
-  let server = await spawnServer('report-server.ts', [work, TOKEN]);
+  try {
+    const fileMiB = statSync(dataset.path).size / 2 ** 20;
+    return { ...(await measureReports(dataset, () => spawnServer('report-server.ts', [work, TOKEN]), log)), fileMiB, generateMs: dataset.ms };
+  } finally {
+    for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+  }
+}
+
+/**
+ * Times the first request (the refresh) and every report against collectors from `start`, which
+ * must serve the data set with read token TOKEN. A report that times out gets a new collector.
+ */
+export async function measureReports(dataset: Dataset, start: () => Promise<ServerProcess>, log: (line: string) => void): Promise<Omit<ReportsBenchRow, 'fileMiB' | 'generateMs'>> {
+  let server = await start();
   try {
     log(`reports: refreshing derived rows of ${dataset.visitors.toLocaleString('en-US')} visitors…`);
     const refreshMs = await timed(() => caller(server.url, dataset).refresh());
@@ -71,9 +84,9 @@ async function benchDataset(dataset: Dataset, log: (line: string) => void): Prom
       const call = caller(server.url, dataset);
       const warm = await timed(() => call.report(name)).catch((err: Error) => (err.name === 'TimeoutError' ? Infinity : Promise.reject(err)));
       if (warm === Infinity) {
-        // The collector is still busy in SQLite and cannot be interrupted: start a new one.
+        // The collector is still busy and cannot be interrupted: start a new one.
         server.child.kill('SIGKILL');
-        server = await spawnServer('report-server.ts', [work, TOKEN]);
+        server = await start();
         [ms[name], runs[name]] = [Infinity, 0];
         log(`reports: ${dataset.events} events, ${name}: gave up after ${TIMEOUT_MS / 1000} s`);
         continue;
@@ -83,23 +96,29 @@ async function benchDataset(dataset: Dataset, log: (line: string) => void): Prom
       [ms[name], runs[name]] = [median(times), times.length];
       log(`reports: ${dataset.events} events, ${name}: ${ms[name].toFixed(1)} ms (${runs[name]} runs)`);
     }
-    const fileMiB = statSync(dataset.path).size / 2 ** 20;
-    return { events: dataset.events, visitors: dataset.visitors, fileMiB, generateMs: dataset.ms, refreshMs, sessions, ms, runs };
+    return { events: dataset.events, visitors: dataset.visitors, refreshMs, sessions, ms, runs };
   } finally {
     await server.stop();
-    for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
   }
+}
+
+/** The read token the report collectors are started with. */
+export const REPORT_TOKEN = TOKEN;
+
+/** The four-step funnel of the benchmark, over the whole data set. */
+export function benchFunnelDefinition(d: Dataset) {
+  return {
+    site: d.site, from: d.firstDay, to: d.lastDay,
+    steps: [{ event: 'page_view' }, { event: 'view_product' }, { event: 'add_to_cart' }, { event: 'checkout' }],
+    window: { value: 1, unit: 'day' as const },
+  };
 }
 
 /** The HTTP calls of the benchmark; every answer must be 200, or the benchmark stops with its body. */
 function caller(url: string, d: Dataset) {
   const range = `site=${d.site}&from=${d.firstDay}&to=${d.lastDay}`;
   const get = (path: string, timeoutMs = TIMEOUT_MS) => request(`${url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } }, timeoutMs);
-  const funnel = {
-    site: d.site, from: d.firstDay, to: d.lastDay,
-    steps: [{ event: 'page_view' }, { event: 'view_product' }, { event: 'add_to_cart' }, { event: 'checkout' }],
-    window: { value: 1, unit: 'day' },
-  };
+  const funnel = benchFunnelDefinition(d);
   const paths: Record<ReportName, () => Promise<unknown>> = {
     summary: () => get(`/v1/stats/summary?${range}`),
     channels: () => get(`/v1/reports/channels?${range}`),
@@ -142,13 +161,13 @@ function request(url: string, init: { method?: string; body?: string; headers: R
   });
 }
 
-async function timed(f: () => Promise<unknown>): Promise<number> {
+export async function timed(f: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await f();
   return performance.now() - t0;
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { benchFunnel } from './funnel-bench.js';
 import { benchIngest } from './ingest-bench.js';
+import { benchClickHouse, clickHouseSection } from './clickhouse-bench.js';
 import { loadTest } from './load-test.js';
 import { reportSections } from './report-sections.js';
 import { fmt, markdownTable } from './lib/markdown-table.js';
@@ -63,6 +64,9 @@ section(
 );
 
 for (const s of await reportSections(quick)) section(s.title, s.body);
+
+const clickhouse = await benchClickHouse(quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000], (line) => console.log(line));
+section('ClickHouse', clickHouseSection(clickhouse));
 
 const load = await loadTest({ seconds: quick ? 30 : 60 });
 section(

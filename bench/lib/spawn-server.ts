@@ -11,9 +11,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function spawnServer(script: string, args: string[] = []): Promise<ServerProcess> {
+/** `env` is added to this process's environment for the server. */
+export async function spawnServer(script: string, args: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
   const path = fileURLToPath(new URL(`../servers/${script}`, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', path, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

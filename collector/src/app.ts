@@ -6,6 +6,10 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { SqliteStore } from './storage/sqlite/sqlite-store.js';
+import type { ClickHouseStore } from './storage/clickhouse/clickhouse-store.js';
+import { sqliteReportEngine } from './storage/sqlite/sqlite-report-engine.js';
+import { clickHouseReportEngine } from './storage/clickhouse/clickhouse-report-engine.js';
+import { sqliteOnlyRoutes } from './http/engine-routes.js';
 import type { RuntimeConfig } from './config/load-config.js';
 import { createLogger } from './http/create-logger.js';
 import { ipRateLimit } from './security/rate-limits.js';
@@ -29,11 +33,12 @@ import { personRoutes } from './http/routes/person-routes.js';
 import { tagRoutes } from './http/routes/tag-routes.js';
 import { audienceRoutes } from './http/routes/audience-routes.js';
 import { triggerRoutes } from './http/routes/trigger-routes.js';
-import { configureSessionOptions } from './analytics/sessions/session-options.js';
+import { configureSessionOptions, type RefreshOptions } from './analytics/sessions/session-options.js';
 
 /** What the app is built from. */
 export interface AppOptions {
-  store: SqliteStore;
+  /** The storage engine: the embedded SQLite one, or ClickHouse. */
+  store: SqliteStore | ClickHouseStore;
   config: RuntimeConfig;
   logger?: Logger;
   /** Path of the SDK bundle served at /maidian.js (default dist/sdk/maidian.js). */
@@ -53,9 +58,10 @@ export function createApp({ store, config, logger = createLogger(), sdkBundle }:
   // Without a configured proxy, req.ip is the socket address: a client cannot spoof it.
   app.set('trust proxy', config.config.trustProxy);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  const deps = { store, config: config.config, sites: config.sites, logger, db: store.db };
-  const sessions = Object.fromEntries(config.config.sites.flatMap((s) => (s.sessions ? [[s.id, s.sessions]] : [])));
-  configureSessionOptions(store.db, { sites: sessions });
+  const base = { store, config: config.config, sites: config.sites, logger };
+  const sqlite = 'db' in store ? { ...base, db: store.db, reports: sqliteReportEngine(store.db) } : null;
+  const deps = sqlite ?? { ...base, reports: clickHouseReportEngine(store as ClickHouseStore) };
+  if (sqlite) configureSessionOptions(sqlite.db, { sites: sessionOptionsOfSites(config) });
   app.use('/v1', ipRateLimit(config.config));
   app.use(ingestRoutes(deps));
   app.use(statsRoutes(deps));
@@ -70,13 +76,22 @@ export function createApp({ store, config, logger = createLogger(), sdkBundle }:
   app.use(attributionRoutes(deps));
   app.use(costRoutes(deps));
   app.use(metricRoutes());
-  app.use(alertRoutes(deps));
-  app.use(campaignRoutes(deps));
-  app.use(personRoutes(deps));
-  app.use(tagRoutes(deps));
-  app.use(audienceRoutes(deps));
-  app.use(triggerRoutes(deps));
+  if (sqlite) {
+    app.use(alertRoutes(sqlite));
+    app.use(campaignRoutes(sqlite));
+    app.use(personRoutes(sqlite));
+    app.use(tagRoutes(sqlite));
+    app.use(audienceRoutes(sqlite));
+    app.use(triggerRoutes(sqlite));
+  } else {
+    app.use(sqliteOnlyRoutes());
+  }
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+/** Session options per site id, from the config (sites without any use the defaults). */
+export function sessionOptionsOfSites(config: RuntimeConfig): NonNullable<RefreshOptions['sites']> {
+  return Object.fromEntries(config.config.sites.flatMap((s) => (s.sessions ? [[s.id, s.sessions]] : [])));
 }

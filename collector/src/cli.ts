@@ -6,6 +6,7 @@
 import { ConfigError } from './config/load-config.js';
 import { parseCliArgs, USAGE, UsageError } from './cli-args.js';
 import { startCollector } from './server.js';
+import { StorageConfigError, storageFromEnv } from './storage/storage-choice.js';
 import { runHashToken } from './security/hash-token-command.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -24,9 +25,10 @@ async function main(argv: string[]): Promise<number> {
   }
   let collector;
   try {
-    collector = await startCollector({ dbPath: args.db, port: args.port, host: args.host, config: args.config, ...(args.demo ? { demo: true } : {}) });
+    const storage = storageFromEnv();
+    collector = await startCollector({ dbPath: args.db, storage, port: args.port, host: args.host, config: args.config, ...(args.demo ? { demo: true } : {}) });
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof StorageConfigError) {
       process.stderr.write(`maidian-collector: ${err.message}\n`);
       return 1;
     }

@@ -6,20 +6,24 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Logger } from 'pino';
-import { createApp } from './app.js';
+import { createApp, sessionOptionsOfSites } from './app.js';
 import { ConfigError, loadConfig, type RuntimeConfig } from './config/load-config.js';
 import { demoModeFromEnv, findDemoSecrets } from './security/demo-secrets.js';
 import { setBaseHeaders } from './security/base-headers.js';
 import type { CollectorConfigInput } from './config/config-schema.js';
 import { createLogger } from './http/create-logger.js';
 import { openSqliteStore, type SqliteStore } from './storage/sqlite/sqlite-store.js';
+import { openClickHouseStore, type ClickHouseStore } from './storage/clickhouse/clickhouse-store.js';
+import type { StorageChoice } from './storage/storage-choice.js';
 import type { Store } from './storage/store.js';
 import { startBackgroundJobs } from './jobs/background-jobs.js';
 
 /** Options of startCollector. */
 export interface CollectorOptions {
-  /** SQLite file (created with its folder if missing). */
+  /** SQLite file (created with its folder if missing) of the embedded engine. */
   dbPath: string;
+  /** The storage engine (default: the embedded SQLite file at `dbPath`). */
+  storage?: StorageChoice;
   /** Port to listen on; 0 picks a free one. */
   port: number;
   /** Interface to listen on (default 127.0.0.1). */
@@ -42,11 +46,12 @@ export interface CollectorOptions {
 }
 
 /** A running collector. */
-export interface RunningCollector {
+/** A running collector; `S` is its store (the embedded SQLite one unless ClickHouse was chosen). */
+export interface RunningCollector<S extends SqliteStore | ClickHouseStore = SqliteStore> {
   /** Base URL, e.g. http://127.0.0.1:8787 */
   url: string;
   port: number;
-  store: SqliteStore;
+  store: S;
   /** Graceful shutdown; resolves when the database is closed. */
   close(): Promise<void>;
   /**
@@ -58,12 +63,17 @@ export interface RunningCollector {
 }
 
 /** Starts a collector; rejects on a bad config or when the port cannot be bound. */
-export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
+export async function startCollector(options: CollectorOptions & { storage?: { engine: 'sqlite' } }): Promise<RunningCollector<SqliteStore>>;
+export async function startCollector(options: CollectorOptions): Promise<RunningCollector<SqliteStore | ClickHouseStore>>;
+export async function startCollector(options: CollectorOptions): Promise<RunningCollector<SqliteStore | ClickHouseStore>> {
   const host = options.host ?? '127.0.0.1';
   let config = loadConfig(options.config, options.configDir);
   refuseDemoSecrets(config, options.demo ?? demoModeFromEnv(), typeof options.config === 'string' ? options.config : '(object)');
   const logger = options.logger ?? createLogger();
-  const store = openSqliteStore(options.dbPath);
+  const storage = options.storage ?? { engine: 'sqlite' };
+  const store = storage.engine === 'clickhouse'
+    ? await openClickHouseStore(storage.clickhouse, () => ({ sites: sessionOptionsOfSites(config) }))
+    : openSqliteStore(options.dbPath);
   let app = createApp({ store, config, logger, sdkBundle: options.sdkBundle });
   let server: Server;
   try {
@@ -78,9 +88,10 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  logger.info({ url, dbPath: options.dbPath, sites: config.sites.all().map((s) => s.config.id) }, 'collector listening');
+  logger.info({ url, engine: storage.engine, ...(storage.engine === 'sqlite' ? { dbPath: options.dbPath } : { clickhouse: storage.clickhouse.urls }), sites: config.sites.all().map((s) => s.config.id) }, 'collector listening');
   const timeZones = Object.fromEntries(config.config.sites.map((s) => [s.id, s.timezone]));
-  const jobs = options.backgroundJobs === false ? { stop: async () => {} } : startBackgroundJobs(store.db, logger, timeZones, () => config.config.sites);
+  // The scheduled jobs (alerts, reviews, tags and audiences, retention) run on the SQLite engine.
+  const jobs = options.backgroundJobs === false || !('db' in store) ? { stop: async () => {} } : startBackgroundJobs(store.db, logger, timeZones, () => config.config.sites);
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= jobs.stop().then(() => shutdown(server, store, logger)));
   const reload = () => {

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs when they are missing: Debian's Chromium for
 # the browser tests (playwright-core drives it; `npx playwright install` cannot download here),
-# and CJK fonts so that screenshots of the Chinese pages show text rather than empty boxes
+# Debian's ClickHouse server and client for the ClickHouse engine's tests (the tests start their
+# own servers on loopback; nothing is started here), and CJK fonts so that screenshots of the Chinese pages show text rather than empty boxes
 # (optional: without root they are only recommended).
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -x /usr/sbin/clickhouse-server ] || need+=(clickhouse-server)
+command -v clickhouse-client >/dev/null 2>&1 || need+=(clickhouse-client)
 want=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || want+=(fonts-noto-cjk)
 

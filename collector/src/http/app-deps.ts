@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { CollectorConfig } from '../config/config-schema.js';
 import type { SiteRegistry } from '../config/site-registry.js';
 import type { Store } from '../storage/store.js';
+import type { ReportEngine } from '../storage/report-engine.js';
 
 /** What the HTTP routes need. */
 export interface AppDeps {
@@ -10,6 +11,14 @@ export interface AppDeps {
   config: CollectorConfig;
   sites: SiteRegistry;
   logger: Logger;
-  /** The SQLite connection the analytics reports query. */
-  db: Database.Database;
+  /** The reports, on the configured engine. */
+  reports: ReportEngine;
+  /**
+   * The SQLite connection, on the SQLite engine only: features not yet available on ClickHouse
+   * (saved funnels, alerts, campaigns, persons, tags, audiences, triggers) use it.
+   */
+  db?: Database.Database;
 }
+
+/** The dependencies of a route group that needs the SQLite engine. */
+export type SqliteDeps = AppDeps & { db: Database.Database };

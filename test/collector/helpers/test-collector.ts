@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCollector, type RunningCollector } from '../../../collector/src/server.js';
+import type { SqliteStore } from '../../../collector/src/storage/sqlite/sqlite-store.js';
+import type { ClickHouseStore, ClickHouseStoreOptions } from '../../../collector/src/storage/clickhouse/clickhouse-store.js';
 import type { CollectorConfigInput } from '../../../collector/src/config/config-schema.js';
 import type { SiteDictionaryInput } from '../../../collector/src/dictionary/site-dictionary.js';
 
@@ -26,7 +28,7 @@ export function shopDictionary(): SiteDictionaryInput {
 }
 
 /** A running test collector with direct access to its database file. */
-export interface TestCollector extends RunningCollector {
+export interface TestCollector extends RunningCollector<SqliteStore> {
   dir: string;
   dbPath: string;
   dictionaryPath: string;
@@ -42,8 +44,18 @@ export interface TestCollector extends RunningCollector {
 
 /** Options to vary the config per test. */
 export interface TestCollectorOptions {
+  /** The ClickHouse engine instead of a fresh SQLite file (see startClickHouseTestCollector). */
+  clickhouse?: Omit<ClickHouseStoreOptions, 'bufferDir'> & { bufferDir?: string };
   dictionary?: SiteDictionaryInput;
   site?: Partial<CollectorConfigInput['sites'][number]>;
+}
+
+/** A test collector on the ClickHouse engine (no SQLite file to query). */
+export type ClickHouseTestCollector = Omit<TestCollector, 'store' | 'query' | 'dbPath'> & { store: ClickHouseStore };
+
+/** Starts a collector like startTestCollector, on ClickHouse (its buffer in the temp dir). */
+export async function startClickHouseTestCollector(clickhouse: Omit<ClickHouseStoreOptions, 'bufferDir'> & { bufferDir?: string }, options: Omit<TestCollectorOptions, 'clickhouse'> = {}): Promise<ClickHouseTestCollector> {
+  return startTestCollector({ ...options, clickhouse }) as unknown as Promise<ClickHouseTestCollector>;
 }
 
 /** Starts a collector with site "shop" (write key, one allowed origin, Asia/Shanghai). */
@@ -64,7 +76,8 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
   const dbPath = join(dir, 'maidian.db');
   // Scheduled jobs are tested by calling them with chosen times; the wall-clock schedules (every
   // minute, every 15 minutes) would otherwise fire in the middle of a test now and then.
-  const running = await startCollector({ dbPath, port: 0, config: configPath, backgroundJobs: false });
+  const storage = options.clickhouse ? { engine: 'clickhouse' as const, clickhouse: { bufferDir: join(dir, 'buffer'), ...options.clickhouse } } : undefined;
+  const running = (await startCollector({ dbPath, port: 0, config: configPath, backgroundJobs: false, ...(storage ? { storage } : {}) })) as RunningCollector<SqliteStore>;
   const request = async (path: string, init: RequestInit) => {
     const res = await fetch(running.url + path, init);
     const text = await res.text();

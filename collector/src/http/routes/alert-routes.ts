@@ -13,7 +13,7 @@ import { rulesChanged } from '../../alerts/schedule/alert-scheduler.js';
 import { getEvent, listEvaluations, listEvents, listIncidents } from '../../storage/sqlite/alerts/alert-history-store.js';
 import { listDeliveries } from '../../storage/sqlite/alerts/alert-outbox-store.js';
 import { deleteRule, getRule, getRuleState, insertRule, listRules, updateRule } from '../../storage/sqlite/alerts/alert-rules-store.js';
-import type { AppDeps } from '../app-deps.js';
+import type { SqliteDeps } from '../app-deps.js';
 import { bearerToken, isAdminToken, requireAdmin, requireRead } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -22,7 +22,7 @@ const RuleSchema = alertRuleSchema(isAlertableMetric, alertableMetrics);
 const json = express.json({ limit: '64kb' });
 
 /** Router of `/v1/alerts*`. */
-export function alertRoutes(deps: AppDeps): Router {
+export function alertRoutes(deps: SqliteDeps): Router {
   const router = Router();
   const isAdmin = (req: Request) => {
     const token = bearerToken(req);

@@ -6,7 +6,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { MODEL_IDS, type ModelId } from '../../analytics/attribution/index.js';
-import { getAttribution, getAttributionComparison } from '../../storage/sqlite/analytics/attribution/get-attribution.js';
 import { DateOrDateTime } from '../../storage/sqlite/analytics/funnels/funnel-definition.js';
 import type { AppDeps } from '../app-deps.js';
 import { parseInput } from '../parse-query.js';
@@ -31,18 +30,18 @@ export const AttributionQuery = z
 /** The attribution routes. */
 export function attributionRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/v1/attribution', (req, res) => {
+  router.get('/v1/attribution', async (req, res) => {
     const q = parseInput(AttributionQuery, req.query, 'query');
     const { site, range } = openReport(req, deps, q);
-    const report = getAttribution(deps.db, {
+    const report = await deps.reports.attribution({
       site: q.site, from: range.start, to: range.end, by: q.by, model: q.model, lookbackDays: q.lookback_days, halfLifeDays: q.half_life_days,
     });
     res.json({ ...echo(site, q, range), by: q.by, lookbackDays: q.lookback_days, halfLifeDays: q.half_life_days, ...report });
   });
-  router.get('/v1/attribution/compare', (req, res) => {
+  router.get('/v1/attribution/compare', async (req, res) => {
     const q = parseInput(AttributionCompareQuery, req.query, 'query');
     const { site, range } = openReport(req, deps, q);
-    const comparison = getAttributionComparison(deps.db, {
+    const comparison = await deps.reports.attributionComparison({
       site: q.site, from: range.start, to: range.end, by: q.by, lookbackDays: q.lookback_days, halfLifeDays: q.half_life_days,
     });
     res.json({ ...echo(site, q, range), by: q.by, lookbackDays: q.lookback_days, halfLifeDays: q.half_life_days, ...comparison });

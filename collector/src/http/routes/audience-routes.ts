@@ -20,7 +20,7 @@ import {
   audienceMemberCount, audienceMembers, audienceOverlap, audienceSizes, deleteAudience, getAudience, listAudiences, saveAudience, type StoredAudience,
 } from '../../storage/sqlite/analytics/audiences/audience-store.js';
 import { DateOrDateTime } from '../../storage/sqlite/analytics/funnels/funnel-definition.js';
-import type { AppDeps } from '../app-deps.js';
+import type { SqliteDeps } from '../app-deps.js';
 import { requireAdmin } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -51,7 +51,7 @@ export const ConsentBody = z.object({
 }).strict().meta({ title: 'Consent' });
 
 /** The audience routes. */
-export function audienceRoutes(deps: AppDeps): Router {
+export function audienceRoutes(deps: SqliteDeps): Router {
   const router = Router();
   const json = express.json({ limit: '64kb' });
   router.post('/v1/audiences/preview', json, (req, res) => {
@@ -142,19 +142,19 @@ export function audienceRoutes(deps: AppDeps): Router {
 }
 
 /** The audience named by the path, after a read authorization of `?site=`. */
-function readAudience(req: Request, deps: AppDeps): StoredAudience {
+function readAudience(req: Request, deps: SqliteDeps): StoredAudience {
   const { site } = parseInput(AudienceSiteQuery, req.query, 'query');
   readableSite(req, deps, site, '/query');
   return audienceOf(deps, site, String(req.params.id));
 }
 
 /** 400 when the expression names a tag the site does not have, at the condition's pointer. */
-function requireKnownTags(deps: AppDeps, site: string, expression: Expression): void {
+function requireKnownTags(deps: SqliteDeps, site: string, expression: Expression): void {
   const issues = unknownTagIssues(deps.db, site, expression);
   if (issues.length > 0) throw new HttpError(400, 'unknown_tag', `the expression names tags site "${site}" does not have: ${issues.map((i) => i.path).join(', ')}`, issues);
 }
 
-function audienceOf(deps: AppDeps, site: string, id: string): StoredAudience {
+function audienceOf(deps: SqliteDeps, site: string, id: string): StoredAudience {
   const audience = getAudience(deps.db, site, id);
   if (!audience) throw noAudience(site, id);
   return audience;

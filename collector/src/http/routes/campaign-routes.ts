@@ -14,7 +14,7 @@ import {
   deleteCampaign, getCampaign, getReview, insertCampaign, listCampaigns, listReviews, updateCampaign,
 } from '../../storage/sqlite/campaigns/campaign-store.js';
 import { nextDay, startOfZonedDay } from '../../time/zoned-time.js';
-import type { AppDeps } from '../app-deps.js';
+import type { SqliteDeps } from '../app-deps.js';
 import { requireAdmin, requireRead } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -27,7 +27,7 @@ const REVIEW_FILE = /^(\d{1,9})(\.html)?$/;
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
 /** Router of `/v1/campaigns*`. */
-export function campaignRoutes(deps: AppDeps): Router {
+export function campaignRoutes(deps: SqliteDeps): Router {
   const router = Router();
   const parseCampaign = (body: unknown) => {
     const def = parseInput(CampaignSchema, body, 'body');

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { CostImportBodySchema } from '../../costs/cost-row.js';
 import { parseCostCsv } from '../../costs/parse-cost-csv.js';
 import { validateCostRows, type CostIssue } from '../../costs/validate-cost-rows.js';
-import { storeAdCosts } from '../../storage/sqlite/analytics/costs/store-ad-costs.js';
 import type { AppDeps } from '../app-deps.js';
 import { requireAdmin } from '../auth.js';
 import { HttpError } from '../http-error.js';
@@ -20,16 +19,16 @@ export const CostCsvQuery = z.object({ site: z.string().min(1) }).strict();
 /** The cost import routes. */
 export function costRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.post('/v1/costs', express.json({ limit: '20mb' }), (req, res) => {
+  router.post('/v1/costs', express.json({ limit: '20mb' }), async (req, res) => {
     requireAdmin(req, deps.config);
     // Shape first (site, rows is an array); then every row, collecting all problems.
     const shape = parseInput(CostImportBodySchema.extend({ rows: z.array(z.unknown()).min(1).max(100_000) }), req.body, 'body');
     knownSite(deps, shape.site, '/site');
     const { rows, issues } = validateCostRows(shape.rows, (i) => ({ base: `/rows/${i}` }));
     if (issues.length) throw invalidRows(issues, 'invalid_body');
-    res.json({ site: shape.site, imported: storeAdCosts(deps.db, shape.site, rows) });
+    res.json({ site: shape.site, imported: await deps.reports.storeAdCosts(shape.site, rows) });
   });
-  router.post('/v1/costs/csv', express.text({ type: ['text/csv', 'text/plain'], limit: '20mb' }), (req, res) => {
+  router.post('/v1/costs/csv', express.text({ type: ['text/csv', 'text/plain'], limit: '20mb' }), async (req, res) => {
     requireAdmin(req, deps.config);
     const q = parseInput(CostCsvQuery, req.query, 'query');
     knownSite(deps, q.site, '/query/site');
@@ -38,7 +37,7 @@ export function costRoutes(deps: AppDeps): Router {
     }
     const { rows, issues } = parseCostCsv(req.body);
     if (issues.length) throw invalidRows(issues, 'invalid_csv');
-    res.json({ site: q.site, imported: storeAdCosts(deps.db, q.site, rows) });
+    res.json({ site: q.site, imported: await deps.reports.storeAdCosts(q.site, rows) });
   });
   return router;
 }

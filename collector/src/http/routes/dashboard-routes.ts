@@ -13,7 +13,6 @@ import { bearerToken, isAdminToken, requireRead } from '../auth.js';
 import { tokenMatches } from '../../security/token-hash.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
-import { getLiveCount } from '../../storage/sqlite/analytics/live/get-live-count.js';
 
 /** Where the dashboard build lands. */
 export const DASHBOARD_DIR = fileURLToPath(new URL('../../../../dist/dashboard/', import.meta.url));
@@ -40,13 +39,13 @@ export function dashboardRoutes(deps: AppDeps, dir: string = DASHBOARD_DIR): Rou
   router.get('/v1/sites', (req, res) => {
     res.json({ sites: readableSites(deps, bearerToken(req)) });
   });
-  router.get('/v1/stats/live', (req, res) => {
+  router.get('/v1/stats/live', async (req, res) => {
     const q = parseInput(LiveQuery, req.query, 'query');
     requireRead(req, deps.config, q.site);
     if (!deps.sites.get(q.site)) throw new HttpError(404, 'unknown_site', `no site "${q.site}" is configured on this collector`);
     const now = Date.now();
     const since = now - q.seconds * 1000;
-    res.json({ site: q.site, since: new Date(since).toISOString(), now: new Date(now).toISOString(), seconds: q.seconds, ...getLiveCount(deps.db, q.site, since) });
+    res.json({ site: q.site, since: new Date(since).toISOString(), now: new Date(now).toISOString(), seconds: q.seconds, ...(await deps.reports.liveCount(q.site, since)) });
   });
   router.use('/dashboard', securityHeaders, dashboardFiles(dir));
   return router;

@@ -7,12 +7,12 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { SiteRuntime } from '../../config/site-registry.js';
 import { DateOrDateTime, FunnelDefinition, FunnelQueryBody } from '../../storage/sqlite/analytics/funnels/funnel-definition.js';
-import { getFunnel } from '../../storage/sqlite/analytics/funnels/get-funnel.js';
 import {
   deleteSavedFunnel, getSavedFunnel, listSavedFunnels, saveFunnel,
 } from '../../storage/sqlite/analytics/funnels/saved-funnels.js';
 import { resolveRange } from '../../time/zoned-time.js';
 import type { AppDeps } from '../app-deps.js';
+import { sqliteOnly } from '../engine-routes.js';
 import { requireAdmin, requireRead } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -35,44 +35,49 @@ export const SavedFunnelResultQuery = z.object({ site: SiteId, from: DateOrDateT
 export function funnelRoutes(deps: AppDeps): Router {
   const router = Router();
   const json = express.json({ limit: '64kb' });
-  router.post('/v1/funnels/query', json, (req, res) => {
+  router.post('/v1/funnels/query', json, async (req, res) => {
     authorizeBodySite(req, deps);
     const body = parseInput(FunnelQueryBody, req.body, 'body');
     const site = readableSite(req, deps, body.site, '');
     const { site: _s, from, to, ...definition } = body;
     void _s;
-    res.json(runFunnel(deps, site, from, to, '', definition));
+    res.json(await runFunnel(deps, site, from, to, '', definition));
   });
   router.post('/v1/funnels', json, (req, res) => {
     requireAdmin(req, deps.config);
     const body = parseInput(SaveFunnelBody, req.body, 'body');
     knownSite(deps, body.site, '');
-    res.status(201).json(saveFunnel(deps.db, body.site, body));
+    res.status(201).json(saveFunnel(savedFunnelsDb(deps), body.site, body));
   });
   router.get('/v1/funnels', (req, res) => {
     const q = parseInput(SiteQuery, req.query, 'query');
     readableSite(req, deps, q.site, '/query');
-    res.json({ site: q.site, items: listSavedFunnels(deps.db, q.site) });
+    res.json({ site: q.site, items: listSavedFunnels(savedFunnelsDb(deps), q.site) });
   });
-  router.get('/v1/funnels/:id/result', (req, res) => {
+  router.get('/v1/funnels/:id/result', async (req, res) => {
     const q = parseInput(SavedFunnelResultQuery, req.query, 'query');
     const site = readableSite(req, deps, q.site, '/query');
-    const saved = getSavedFunnel(deps.db, q.site, req.params.id);
+    const saved = getSavedFunnel(savedFunnelsDb(deps), q.site, req.params.id);
     if (!saved) throw noFunnel(q.site, req.params.id);
-    res.json({ id: saved.id, name: saved.name, ...runFunnel(deps, site, q.from, q.to, '/query', saved.definition) });
+    res.json({ id: saved.id, name: saved.name, ...(await runFunnel(deps, site, q.from, q.to, '/query', saved.definition)) });
   });
   router.delete('/v1/funnels/:id', (req, res) => {
     requireAdmin(req, deps.config);
     const q = parseInput(SiteQuery, req.query, 'query');
-    if (!deleteSavedFunnel(deps.db, q.site, req.params.id)) throw noFunnel(q.site, req.params.id);
+    if (!deleteSavedFunnel(savedFunnelsDb(deps), q.site, req.params.id)) throw noFunnel(q.site, req.params.id);
     res.status(204).end();
   });
   return router;
 }
 
-function runFunnel(deps: AppDeps, site: SiteRuntime, from: string, to: string, where: string, definition: FunnelDefinition) {
+/** Saved funnels are kept in the embedded SQLite database. */
+function savedFunnelsDb(deps: AppDeps) {
+  return sqliteOnly(deps, 'Saved funnels');
+}
+
+async function runFunnel(deps: AppDeps, site: SiteRuntime, from: string, to: string, where: string, definition: FunnelDefinition) {
   const range = reportRange(from, to, site.config.timezone, where);
-  const report = getFunnel(deps.db, { site: site.config.id, from: range.start, to: range.end, definition });
+  const report = await deps.reports.funnel({ site: site.config.id, from: range.start, to: range.end, definition });
   return { site: site.config.id, from, to, range: range.echo, ...report };
 }
 

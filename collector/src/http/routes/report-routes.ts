@@ -6,15 +6,13 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { MODEL_IDS, type ModelId } from '../../analytics/attribution/index.js';
-import { refreshDerived } from '../../analytics/sessions/refresh-derived.js';
 import type { SiteRuntime } from '../../config/site-registry.js';
 import { NAME_PATTERN } from '../../dictionary/events.js';
 import { DateOrDateTime } from '../../storage/sqlite/analytics/funnels/funnel-definition.js';
-import { getBreakdown, SESSION_DIMENSIONS, type Dimension, type GroupFigures, type SessionDimension, type SessionFilters } from '../../storage/sqlite/analytics/channels/get-breakdown.js';
-import { CHANNEL_GROUPINGS, getChannelReport } from '../../storage/sqlite/analytics/channels/get-channel-report.js';
-import { getRoiReport } from '../../storage/sqlite/analytics/costs/get-roi-report.js';
+import { SESSION_DIMENSIONS, type Dimension, type GroupFigures, type SessionDimension, type SessionFilters } from '../../storage/sqlite/analytics/channels/get-breakdown.js';
+import { CHANNEL_GROUPINGS } from '../../storage/sqlite/analytics/channels/get-channel-report.js';
 import { INTERVALS, localDate } from '../../storage/sqlite/analytics/timeseries/time-buckets.js';
-import { getTimeseries, SERIES_METRICS } from '../../storage/sqlite/analytics/timeseries/get-timeseries.js';
+import { SERIES_METRICS } from '../../storage/sqlite/analytics/timeseries/get-timeseries.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -84,12 +82,12 @@ export const RoiQuery = z
 /** The report routes. */
 export function reportRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/v1/reports/channels', (req, res) => {
+  router.get('/v1/reports/channels', async (req, res) => {
     const q = parseInput(ChannelReportQuery, req.query, 'query');
     const { site, range } = openReport(req, deps, q);
-    res.json({ ...echo(site, q, range), by: q.by, rows: getChannelReport(deps.db, { site: q.site, from: range.start, to: range.end, by: q.by, filters: sessionFilters(q) }) });
+    res.json({ ...echo(site, q, range), by: q.by, rows: await deps.reports.channels({ site: q.site, from: range.start, to: range.end, by: q.by, filters: sessionFilters(q) }) });
   });
-  router.get('/v1/reports/breakdown', (req, res) => {
+  router.get('/v1/reports/breakdown', async (req, res) => {
     const q = parseInput(BreakdownQuery, req.query, 'query');
     if (q.metric === 'revenue' && !q.currency) {
       throw new HttpError(400, 'invalid_query', 'sorting by revenue needs the currency to sort by, since currencies are never added', [{ path: '/query/currency', message: 'required with metric=revenue', expected: 'an ISO 4217 code, e.g. CNY' }]);
@@ -99,27 +97,27 @@ export function reportRoutes(deps: AppDeps): Router {
       throw new HttpError(400, 'invalid_query', 'session filters apply to session dimensions, not to prop:<name>', [{ path: '/query/dimension', message: 'filters given with a property dimension', expected: SESSION_DIMENSIONS.join(' | ') }]);
     }
     const { site, range } = openReport(req, deps, q);
-    const rows = getBreakdown(deps.db, { site: q.site, from: range.start, to: range.end, dimension: q.dimension as Dimension, filters });
+    const rows = await deps.reports.breakdown({ site: q.site, from: range.start, to: range.end, dimension: q.dimension as Dimension, filters });
     res.json({ ...echo(site, q, range), dimension: q.dimension, metric: q.metric, rows: sortRows(rows, q.metric, q.currency).slice(0, q.limit) });
   });
-  router.get('/v1/reports/timeseries', (req, res) => {
+  router.get('/v1/reports/timeseries', async (req, res) => {
     const q = parseInput(TimeseriesQuery, req.query, 'query');
     const { site, range } = openReport(req, deps, q);
     let points;
     try {
-      points = getTimeseries(deps.db, { site: q.site, from: range.start, to: range.end, interval: q.interval, timeZone: site.config.timezone, metrics: q.metrics });
+      points = await deps.reports.timeseries({ site: q.site, from: range.start, to: range.end, interval: q.interval, timeZone: site.config.timezone, metrics: q.metrics });
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       throw new HttpError(400, 'invalid_query', `${err.message}; choose a larger interval or a shorter range`, [{ path: '/query/interval', message: err.message, expected: 'a range of at most 5000 buckets' }]);
     }
     res.json({ ...echo(site, q, range), interval: q.interval, metrics: q.metrics, points });
   });
-  router.get('/v1/reports/roi', (req, res) => {
+  router.get('/v1/reports/roi', async (req, res) => {
     const q = parseInput(RoiQuery, req.query, 'query');
     const { site, range } = openReport(req, deps, q);
     const tz = site.config.timezone;
     const days = { fromDate: localDate(range.start, tz), toDate: localDate(range.end - 1, tz) };
-    const report = getRoiReport(deps.db, {
+    const report = await deps.reports.roi({
       site: q.site, from: range.start, to: range.end, ...days, model: q.model, by: q.by, lookbackDays: q.lookback_days, halfLifeDays: q.half_life_days,
     });
     res.json({ ...echo(site, q, range), costDays: days, model: q.model, by: q.by, ...report });
@@ -128,13 +126,12 @@ export function reportRoutes(deps: AppDeps): Router {
 }
 
 /**
- * Authorizes the read (read token of the site), resolves the range in the site time zone and
- * refreshes derived sessions and persons, so the report sees every event ingested so far.
+ * Authorizes the read (read token of the site) and resolves the range in the site time zone. The
+ * engine's report then refreshes derived sessions and persons, so it sees every event so far.
  */
 export function openReport(req: Request, deps: AppDeps, q: { site: string; from: string; to: string }): { site: SiteRuntime; range: ReportRange } {
   const site = readableSite(req, deps, q.site, '/query');
   const range = reportRange(q.from, q.to, site.config.timezone, '/query');
-  refreshDerived(deps.db, q.site);
   return { site, range };
 }
 

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { NAME_PATTERN } from '../../dictionary/events.js';
-import { getRetention } from '../../storage/sqlite/analytics/retention/get-retention.js';
 import { periodCount } from '../../storage/sqlite/analytics/retention/period-bounds.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../http-error.js';
@@ -29,11 +28,11 @@ export const RetentionQuerySchema = z
 /** `GET /v1/reports/retention` (read token): cohorts by first visit or signup, returns per period. */
 export function retentionRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/v1/reports/retention', (req, res) => {
+  router.get('/v1/reports/retention', async (req, res) => {
     const q = parseInput(RetentionQuerySchema, req.query, 'query');
     const site = readableSite(req, deps, q.site, '/query');
     checkCohortCount(q.from, q.to, q.period);
-    const report = getRetention(deps.db, {
+    const report = await deps.reports.retention({
       site: q.site, timeZone: site.config.timezone, from: q.from, to: q.to, cohort: q.cohort, signupEvent: q.signup_event,
       period: q.period, returnEvent: q.return_event ?? null, periods: q.periods,
     });

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { RFM_SEGMENT_RULES } from '../../analytics/rfm/rfm-segments.js';
-import { getRfm } from '../../storage/sqlite/analytics/rfm/get-rfm.js';
 import { nextDay, startOfZonedDay } from '../../time/zoned-time.js';
 import type { AppDeps } from '../app-deps.js';
 import { parseInput } from '../parse-query.js';
@@ -27,13 +26,13 @@ export const RfmQuerySchema = z
 /** `GET /v1/reports/rfm` (read token): recency, frequency and monetary scores of converting persons. */
 export function rfmRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/v1/reports/rfm', (req, res) => {
+  router.get('/v1/reports/rfm', async (req, res) => {
     const q = parseInput(RfmQuerySchema, req.query, 'query');
     const site = readableSite(req, deps, q.site, '/query');
     const timezone = site.config.timezone;
     // A day means "as of the end of that day": its conversions count.
     const asOf = q.as_of === undefined ? Date.now() : DATE_ONLY.test(q.as_of) ? startOfZonedDay(nextDay(q.as_of), timezone) : Date.parse(q.as_of);
-    const report = getRfm(deps.db, { site: q.site, asOf, currency: q.currency, segment: q.segment as never, offset: q.offset, limit: q.limit });
+    const report = await deps.reports.rfm({ site: q.site, asOf, currency: q.currency, segment: q.segment as never, offset: q.offset, limit: q.limit });
     res.json({ site: q.site, asOf: new Date(asOf).toISOString(), timezone, ...report });
   });
   return router;

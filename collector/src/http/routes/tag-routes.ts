@@ -11,7 +11,7 @@ import { refreshDerived } from '../../analytics/sessions/refresh-derived.js';
 import {
   createTag, deleteTag, getTag, listTags, personTags, tagDistribution, tagVersions, updateTag,
 } from '../../storage/sqlite/analytics/tags/tag-store.js';
-import type { AppDeps } from '../app-deps.js';
+import type { SqliteDeps } from '../app-deps.js';
 import { requireAdmin } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -27,7 +27,7 @@ export const RefreshTagsBody = z.object({
 }).strict().meta({ title: 'RefreshTags' });
 
 /** The tag routes. */
-export function tagRoutes(deps: AppDeps): Router {
+export function tagRoutes(deps: SqliteDeps): Router {
   const router = Router();
   const json = express.json({ limit: '64kb' });
   router.post('/v1/tags/refresh', json, (req, res) => {

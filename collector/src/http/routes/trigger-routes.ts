@@ -8,7 +8,7 @@ import { runTriggers } from '../../audiences/run-triggers.js';
 import { DefinitionId } from '../../audiences/tag-schema.js';
 import { SaveTriggerBody, type TriggerDefinition } from '../../audiences/trigger-schema.js';
 import { deleteTrigger, getTrigger, listTriggers, saveTrigger, triggerFirings, type StoredTrigger } from '../../storage/sqlite/analytics/audiences/trigger-store.js';
-import type { AppDeps } from '../app-deps.js';
+import type { SqliteDeps } from '../app-deps.js';
 import { requireAdmin } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -23,7 +23,7 @@ export const RunTriggersBody = z.object({
 }).strict().meta({ title: 'RunTriggers' });
 
 /** The trigger routes. */
-export function triggerRoutes(deps: AppDeps): Router {
+export function triggerRoutes(deps: SqliteDeps): Router {
   const router = Router();
   const json = express.json({ limit: '64kb' });
   router.post('/v1/triggers/run', json, async (req, res) => {

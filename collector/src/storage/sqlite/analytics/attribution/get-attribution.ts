@@ -4,7 +4,7 @@ import {
   type AttributionInput, type ModelId,
 } from '../../../../analytics/attribution/index.js';
 import { attributeByCurrency, type CurrencyAttribution, type ModelRun, type MoneyCredit } from './attribute-by-currency.js';
-import { loadAttributionPaths, type AttributionKey } from './load-attribution-paths.js';
+import { loadAttributionPaths, type AttributionKey, type AttributionPaths, type PathsQuery } from './load-attribution-paths.js';
 
 const DAY_MS = 86_400_000;
 
@@ -49,20 +49,33 @@ export function modelRun(model: ModelId, halfLifeDays: number): ModelRun {
   return runs[model];
 }
 
+/** The paths an attribution query reads: its range, key and lookback (in ms). */
+export function attributionPathsQuery(q: AttributionQuery): PathsQuery {
+  return { site: q.site, from: q.from, to: q.to, by: q.by, lookbackMs: q.lookbackDays * DAY_MS };
+}
+
 /**
  * Attributes the counted conversions of a range to touch keys with one model. The paths are
  * read in SQL (touches within the lookback; non-converting paths, counted per distinct path);
  * the model runs in Node on those paths.
  */
 export function getAttribution(db: Database.Database, q: AttributionQuery & { model: ModelId }): AttributionReport {
-  const paths = loadAttributionPaths(db, { site: q.site, from: q.from, to: q.to, by: q.by, lookbackMs: q.lookbackDays * DAY_MS });
-  return { model: q.model, ...attributeByCurrency(modelRun(q.model, q.halfLifeDays), paths) };
+  return attributionReport(loadAttributionPaths(db, attributionPathsQuery(q)), q.model, q.halfLifeDays);
+}
+
+/** One model's credits on paths already read (by either storage engine). */
+export function attributionReport(paths: AttributionPaths, model: ModelId, halfLifeDays: number): AttributionReport {
+  return { model, ...attributeByCurrency(modelRun(model, halfLifeDays), paths) };
 }
 
 /** Every model on the same paths, so their credits can be compared row by row. */
 export function getAttributionComparison(db: Database.Database, q: AttributionQuery): AttributionComparison {
-  const paths = loadAttributionPaths(db, { site: q.site, from: q.from, to: q.to, by: q.by, lookbackMs: q.lookbackDays * DAY_MS });
-  const results = MODEL_IDS.map((model) => ({ model, ...attributeByCurrency(modelRun(model, q.halfLifeDays), paths) }));
+  return compareAttribution(loadAttributionPaths(db, attributionPathsQuery(q)), q.halfLifeDays);
+}
+
+/** Every model side by side on paths already read (by either storage engine). */
+export function compareAttribution(paths: AttributionPaths, halfLifeDays: number): AttributionComparison {
+  const results = MODEL_IDS.map((model) => ({ model, ...attributeByCurrency(modelRun(model, halfLifeDays), paths) }));
   const keys = [...new Set(results.flatMap((r) => r.rows.map((row) => row.key)))].sort();
   const rows = keys.map((key) => {
     const credits = {} as Record<ModelId, MoneyCredit>;

@@ -72,6 +72,9 @@ export interface CountRow {
   revenue?: string;
 }
 
+/** A property-group-revenue row: the revenue of one currency for one property value (JSON text). */
+export type PropertyRevenueRow = Money & { key: string };
+
 /**
  * Sessions, users, page views, engaged sessions, conversions and revenue per value of a
  * dimension. Session dimensions count the sessions that started in the range (narrowed by the
@@ -80,14 +83,23 @@ export interface CountRow {
  */
 export function getBreakdown(db: Database.Database, q: BreakdownQuery): GroupFigures[] {
   const prop = propertyName(q.dimension);
-  if (prop === null) return sortRows(sessionGroups(db, q.site, q.from, q.to, q.dimension as SessionDimension, q.filters ?? {}).map((c) => toFigures(c, c.key)));
+  if (prop === null) return sortBySessions(sessionGroups(db, q.site, q.from, q.to, q.dimension as SessionDimension, q.filters ?? {}).map((c) => toFigures(c, c.key)));
   if (q.filters && Object.keys(q.filters).length > 0) throw new RangeError('filters apply to session dimensions only, not to prop:<name>');
   const params = { site: q.site, from: q.from, to: q.to, prop };
   const counts = preparedStatement(db, DIR, 'property-groups').all(params) as CountRow[];
-  const revenue = preparedStatement(db, DIR, 'property-group-revenue').all(params) as (Money & { key: string })[];
+  const revenue = preparedStatement(db, DIR, 'property-group-revenue').all(params) as PropertyRevenueRow[];
+  return propertyFigures(counts, revenue);
+}
+
+/**
+ * The figures of a `prop:<name>` breakdown from the property-groups rows (keys as JSON text) and
+ * the property-group-revenue rows of the same keys, sorted as every breakdown. Shared with the
+ * ClickHouse engine.
+ */
+export function propertyFigures(counts: CountRow[], revenue: PropertyRevenueRow[]): GroupFigures[] {
   const byKey = new Map<string, Money[]>();
   for (const r of revenue) byKey.set(r.key, [...(byKey.get(r.key) ?? []), { currency: r.currency, amount: r.amount }]);
-  return sortRows(counts.map((c) => ({ ...toFigures(c, JSON.parse(c.key) as string | number | boolean), revenue: sortMoney(byKey.get(c.key) ?? []) })));
+  return sortBySessions(counts.map((c) => ({ ...toFigures(c, JSON.parse(c.key) as string | number | boolean), revenue: sortMoney(byKey.get(c.key) ?? []) })));
 }
 
 /**
@@ -126,7 +138,8 @@ function sortMoney(money: Money[]): Money[] {
   return money.sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
-function sortRows(rows: GroupFigures[]): GroupFigures[] {
+/** Breakdown rows in their order: most sessions first, then by key (localeCompare, which SQL cannot do). Sorts in place. */
+export function sortBySessions(rows: GroupFigures[]): GroupFigures[] {
   return rows.sort((a, b) => b.sessions - a.sessions || String(a.key).localeCompare(String(b.key)));
 }
 

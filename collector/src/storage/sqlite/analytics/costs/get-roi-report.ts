@@ -5,7 +5,7 @@ import { computeMetric } from '../../../../analytics/metrics/metric-dictionary.j
 import { classifyChannel } from '../../../../channels/index.js';
 import { attributeByCurrency, round, type MoneyCredit } from '../attribution/attribute-by-currency.js';
 import { modelRun } from '../attribution/get-attribution.js';
-import { loadAttributionPaths } from '../attribution/load-attribution-paths.js';
+import { loadAttributionPaths, type AttributionPaths, type PathsQuery } from '../attribution/load-attribution-paths.js';
 import type { Money } from '../channels/get-breakdown.js';
 import { preparedStatement } from '../channels/prepare-cached.js';
 import { roiFigures, hasCurrencyMismatch, type CostSums, type CurrencyFigures } from './roi-figures.js';
@@ -62,19 +62,31 @@ export interface RoiReport {
  * Channels of cost rows come from the channel rules applied to their source, medium, campaign.
  */
 export function getRoiReport(db: Database.Database, q: RoiQuery): RoiReport {
-  const paths = loadAttributionPaths(db, {
-    site: q.site, from: q.from, to: q.to, by: q.by === 'campaign' ? 'source_campaign' : 'channel', lookbackMs: q.lookbackDays * DAY_MS,
-  });
-  const credit = attributeByCurrency(modelRun(q.model, q.halfLifeDays), paths);
+  const paths = loadAttributionPaths(db, roiPathsQuery(q));
   const costs = getCostTotals(db, q.site, q.fromDate, q.toDate);
+  const traffic = preparedStatement(db, DIR, 'traffic-pairs').all({ site: q.site, from: q.from, to: q.to }) as TrafficPair[];
+  return roiReport(q, paths, costs, traffic);
+}
+
+/** A lowercased (source, campaign) pair of a human session in the range. */
+export interface TrafficPair {
+  source: string;
+  campaign: string;
+}
+
+/** The paths an ROI query reads: keyed on the touch's (source, campaign) pair, or its channel. */
+export function roiPathsQuery(q: RoiQuery): PathsQuery {
+  return { site: q.site, from: q.from, to: q.to, by: q.by === 'campaign' ? 'source_campaign' : 'channel', lookbackMs: q.lookbackDays * DAY_MS };
+}
+
+/** The ROI report from data already read (by either storage engine): paths, cost totals, traffic pairs. */
+export function roiReport(q: RoiQuery, paths: AttributionPaths, costs: readonly CostTotal[], trafficPairs: readonly TrafficPair[]): RoiReport {
+  const credit = attributeByCurrency(modelRun(q.model, q.halfLifeDays), paths);
   const costKey = (c: CostTotal) => (q.by === 'campaign' ? JSON.stringify([c.source, c.campaign]) : classifyChannel(c));
   const sums = sumCosts(costs, costKey);
   const keys = [...new Set([...credit.rows.map((r) => r.key), ...sums.keys()])].sort();
   const rows = keys.map((key) => roiRow(key, q.by, credit.rows.find((r) => r.key === key), sums.get(key)));
-  const traffic = new Set(
-    (preparedStatement(db, DIR, 'traffic-pairs').all({ site: q.site, from: q.from, to: q.to }) as { source: string; campaign: string }[])
-      .map((p) => JSON.stringify([p.source, p.campaign])),
-  );
+  const traffic = new Set(trafficPairs.map((p) => JSON.stringify([p.source, p.campaign])));
   const costsWithoutTraffic = costs
     .filter((c) => !traffic.has(JSON.stringify([c.source, c.campaign])))
     .map((c) => ({ source: c.source, campaign: c.campaign, medium: c.medium, cost: { currency: c.currency, amount: round(c.cost, 4) } }));

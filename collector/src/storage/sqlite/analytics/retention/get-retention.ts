@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { refreshDerived } from '../../../../analytics/sessions/refresh-derived.js';
-import { ratio } from '../../../../analytics/metrics/metric-types.js';
 import { fileStatement } from '../funnels/cached-statement.js';
-import { periodBounds, periodCount } from './period-bounds.js';
+import { retentionParams, retentionPeriods, retentionReport, type RetentionRow } from './retention-report.js';
 
 const DIR = fileURLToPath(new URL('./', import.meta.url));
 
@@ -50,31 +49,8 @@ export interface RetentionReport {
  */
 export function getRetention(db: Database.Database, q: RetentionQuery): RetentionReport {
   refreshDerived(db, q.site);
-  const cohorts = periodCount(q.from, q.to, q.period);
-  const bounds = periodBounds(q.from, q.period, cohorts + q.periods - 1, q.timeZone);
-  const rows = fileStatement(db, DIR, 'retention-cohorts').all({
-    site: q.site,
-    bounds: JSON.stringify(bounds.starts),
-    cohorts,
-    periods: q.periods,
-    cohort: q.cohort,
-    signup_event: q.signupEvent,
-    return_event: q.returnEvent,
-  }) as { cohort: number; k: number | null; persons: number }[];
-  const count = new Map(rows.map((r) => [`${r.cohort}:${r.k ?? 'size'}`, r.persons]));
-  const now = q.now ?? Date.now();
-  const table = bounds.labels.slice(0, cohorts).map((start, c): RetentionCohort => {
-    const size = count.get(`${c}:size`) ?? 0;
-    const retained = Array.from({ length: q.periods }, (_, k) => (bounds.starts[c + k] > now ? null : count.get(`${c}:${k}`) ?? 0));
-    return { start, size, retained, rates: retained.map((n) => (n === null ? null : ratio(n, size))) };
-  });
-  return { cohorts: table, average: averageRates(table, q.periods) };
-}
-
-function averageRates(cohorts: RetentionCohort[], periods: number): (number | null)[] {
-  return Array.from({ length: periods }, (_, k) => {
-    const begun = cohorts.filter((c) => c.retained[k] !== null);
-    const retained = begun.reduce((sum, c) => sum + (c.retained[k] ?? 0), 0);
-    return ratio(retained, begun.reduce((sum, c) => sum + c.size, 0));
-  });
+  const { cohorts, bounds } = retentionPeriods(q);
+  const params = retentionParams(q, cohorts, bounds);
+  const rows = fileStatement(db, DIR, 'retention-cohorts').all({ ...params, bounds: JSON.stringify(params.bounds) }) as RetentionRow[];
+  return retentionReport(q, cohorts, bounds, rows);
 }

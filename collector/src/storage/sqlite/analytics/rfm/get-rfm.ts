@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
-import { scoreRfm, type RfmCustomer, type RfmScore } from '../../../../analytics/rfm/rfm-scores.js';
-import { RFM_SEGMENT_RULES, type RfmSegmentId } from '../../../../analytics/rfm/rfm-segments.js';
+import type { RfmCustomer, RfmScore } from '../../../../analytics/rfm/rfm-scores.js';
+import type { RfmSegmentId } from '../../../../analytics/rfm/rfm-segments.js';
 import { refreshDerived } from '../../../../analytics/sessions/refresh-derived.js';
-import { ratio } from '../../../../analytics/metrics/metric-types.js';
 import { fileStatement } from '../funnels/cached-statement.js';
+import { rfmReport } from './rfm-report.js';
 
 const DIR = fileURLToPath(new URL('./', import.meta.url));
 
@@ -43,26 +43,13 @@ export interface RfmReport {
 
 /**
  * RFM: conversions are aggregated per person in SQL, then scored by quintiles against each other
- * (analytics/rfm). Persons are listed best first: highest R + F + M, then spend, then id.
+ * (analytics/rfm, through rfmReport). Persons are listed best first: highest R + F + M, then
+ * spend, then id.
  */
 export function getRfm(db: Database.Database, q: RfmQuery): RfmReport {
   refreshDerived(db, q.site);
   const currencies = fileStatement(db, DIR, 'rfm-currencies').all({ site: q.site, as_of: q.asOf }) as RfmReport['currencies'];
   const currency = q.currency ?? currencies[0]?.currency ?? null;
   const customers = fileStatement(db, DIR, 'rfm-customers').all({ site: q.site, as_of: q.asOf, currency }) as RfmCustomer[];
-  const scores = scoreRfm(customers, q.asOf);
-  const segments = RFM_SEGMENT_RULES.map((rule) => {
-    const persons = scores.filter((s) => s.segment === rule.id).length;
-    return { id: rule.id, name: rule.name, description: rule.description, persons, share: ratio(persons, scores.length) };
-  });
-  const listed = scores
-    .filter((s) => q.segment === undefined || s.segment === q.segment)
-    .sort((a, b) => b.r + b.f + b.m - (a.r + a.f + a.m) || b.monetary - a.monetary || (a.id < b.id ? -1 : 1));
-  return {
-    currency,
-    currencies,
-    customers: scores.length,
-    segments,
-    persons: { total: listed.length, offset: q.offset, limit: q.limit, items: listed.slice(q.offset, q.offset + q.limit) },
-  };
+  return rfmReport(q, currencies, currency, customers);
 }

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
-import { computeMetric } from '../../../../analytics/metrics/metric-dictionary.js';
 import type { Money } from '../channels/get-breakdown.js';
 import { preparedStatement } from '../channels/prepare-cached.js';
+import { seriesPoints, type EventBucketRow, type RevenueBucketRow, type SessionBucketRow } from './series-points.js';
 import { timeBuckets, type Interval } from './time-buckets.js';
 
 const DIR = fileURLToPath(new URL('./', import.meta.url));
@@ -48,29 +48,8 @@ export function getTimeseries(db: Database.Database, q: TimeseriesQuery): Series
   const bounds = JSON.stringify(buckets.map((b) => [Math.max(b.start, q.from), Math.min(b.end, q.to)]));
   const params = { site: q.site, buckets: bounds };
   const want = new Set(q.metrics);
-  const sessions = preparedStatement(db, DIR, 'timeseries-sessions').all(params) as { bucket: number; sessions: number; users: number; converting_sessions: number }[];
-  const events = want.has('pageviews') || want.has('conversions')
-    ? (preparedStatement(db, DIR, 'timeseries-events').all(params) as { bucket: number; pageviews: number; conversions: number }[])
-    : [];
-  const revenue = new Map<number, Money[]>();
-  if (want.has('revenue')) {
-    for (const r of preparedStatement(db, DIR, 'timeseries-revenue').all(params) as (Money & { bucket: number })[]) {
-      revenue.set(r.bucket, [...(revenue.get(r.bucket) ?? []), { currency: r.currency, amount: r.amount }]);
-    }
-  }
-  return buckets.map((b, i) => {
-    const s = sessions[i];
-    const all = {
-      sessions: s.sessions,
-      users: s.users,
-      converting_sessions: s.converting_sessions,
-      conversion_rate: computeMetric('conversion_rate', { converting_sessions: s.converting_sessions, sessions: s.sessions }),
-      pageviews: events[i]?.pageviews,
-      conversions: events[i]?.conversions,
-      revenue: revenue.get(i) ?? [],
-    };
-    const point: SeriesPoint = { start: b.label, startUtc: new Date(b.start).toISOString(), endUtc: new Date(b.end).toISOString() };
-    for (const m of q.metrics) (point as unknown as Record<string, unknown>)[m] = all[m];
-    return point;
-  });
+  const sessions = preparedStatement(db, DIR, 'timeseries-sessions').all(params) as SessionBucketRow[];
+  const events = want.has('pageviews') || want.has('conversions') ? (preparedStatement(db, DIR, 'timeseries-events').all(params) as EventBucketRow[]) : [];
+  const revenue = want.has('revenue') ? (preparedStatement(db, DIR, 'timeseries-revenue').all(params) as RevenueBucketRow[]) : [];
+  return seriesPoints(buckets, q.metrics, { sessions, events, revenue });
 }

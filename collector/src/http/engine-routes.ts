@@ -1,0 +1,38 @@
+/**
+ * What the HTTP API does on an engine that lacks a feature. The reports run on both engines;
+ * saved funnels, alerts, campaigns, persons, tags, audiences and triggers keep their state in the
+ * embedded SQLite database and are not available on ClickHouse yet: there they answer 501 with
+ * what is available, rather than reading an empty database.
+ */
+import { Router } from 'express';
+import type Database from 'better-sqlite3';
+import type { AppDeps } from './app-deps.js';
+import { HttpError } from './http-error.js';
+
+/** Path prefixes of the route groups that need the SQLite engine. */
+export const SQLITE_ONLY_PATHS = ['/v1/alerts', '/v1/campaigns', '/v1/persons', '/v1/tags', '/v1/audiences', '/v1/triggers'];
+
+const ON_CLICKHOUSE = 'ingest, quarantine and replay, the summary, channels, breakdowns, time series, live count, ad-hoc funnels, retention, RFM, AIPL, attribution, ad costs and ROI';
+
+/** The 501 answer for a feature the ClickHouse engine does not have yet. */
+export function notOnClickHouse(feature: string): HttpError {
+  return new HttpError(501, 'not_available_on_clickhouse',
+    `${feature} is not available on the ClickHouse engine yet; it runs on the embedded SQLite engine (MAIDIAN_STORE=sqlite). On ClickHouse: ${ON_CLICKHOUSE}.`);
+}
+
+/** The SQLite connection of a SQLite-engine feature, or the 501 on ClickHouse. */
+export function sqliteOnly(deps: AppDeps, feature: string): Database.Database {
+  if (deps.db) return deps.db;
+  throw notOnClickHouse(feature);
+}
+
+/** Answers 501 under every SQLite-only path (mounted instead of those routes on ClickHouse). */
+export function sqliteOnlyRoutes(): Router {
+  const router = Router();
+  for (const prefix of SQLITE_ONLY_PATHS) {
+    router.use(prefix, (req) => {
+      throw notOnClickHouse(`${req.method} ${req.baseUrl}${req.path === '/' ? '' : req.path}`);
+    });
+  }
+  return router;
+}
