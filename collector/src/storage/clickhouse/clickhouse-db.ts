@@ -61,6 +61,8 @@ export class ClickHouseDb {
         // Keeps the connection alive through a long report or refresh.
         send_progress_in_http_headers: 1,
         http_headers_progress_interval_ms: '10000',
+        // Lists of ids (a refresh round's visitors) are bound into the query text.
+        max_query_size: '67108864',
         // Acknowledged means written on the shard that owns the row, not queued on this node.
         ...(options.cluster ? { insert_distributed_sync: 1 } : {}),
       },

@@ -8,8 +8,13 @@ import type { RefreshReport } from '../../analytics/sessions/refresh-derived.js'
 import type { SessionOptions } from '../../analytics/sessions/session-options.js';
 import { CH_QUERIES_DIR, GROUPS_WITHIN_VISITOR, type ClickHouseDb } from './clickhouse-db.js';
 
-/** Visitors recomputed per round: each round's visitor list travels inside its queries. */
-export const CH_VISITORS_PER_ROUND = 2000;
+/**
+ * Visitors recomputed per round. Each round's visitor list travels inside its queries (as an IN
+ * tuple, hence the larger max_query_size in clickhouse-db.ts), and some of a round's queries read
+ * whole tables (orders, persons' sessions): large rounds keep the first refresh of a big import
+ * to few such reads.
+ */
+export const CH_VISITORS_PER_ROUND = 20_000;
 
 /** Versions of derived rows: increasing within a process, and ahead of earlier processes. */
 let lastVersion = 0;
