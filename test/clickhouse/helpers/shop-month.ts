@@ -6,7 +6,7 @@
  * sends them, one batch per visit, with the visit's user agent.
  */
 import { mulberry32 } from '../../../collector/src/analytics/random.js';
-import { batch, conversion, custom, identify, pageView } from '../../collector/helpers/events.js';
+import { batch, conversion, custom, identify, pageView, TRAFFIC_SOURCES as SOURCES } from '../../collector/helpers/events.js';
 
 const DAY = 86_400_000;
 /** 08:00 on 2026-03-01 in Shanghai (the test site's time zone). */
@@ -16,15 +16,6 @@ export const MONTH_RANGE = 'site=shop&from=2026-03-01&to=2026-03-31';
 const MOBILE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1';
 const CRAWLER_UA = 'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)';
 
-const SOURCES: Record<string, unknown>[] = [
-  { campaign: { utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'spring' } },
-  { campaign: { utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'brand' } },
-  { campaign: { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'march-news' } },
-  { campaign: { utm_source: 'weibo', utm_medium: 'social', utm_campaign: 'launch' } },
-  { page: { url: 'https://shop.example.com/', path: '/', referrer: 'https://www.zhihu.com/question/1' } },
-  {},
-  {},
-];
 
 /** One visit's batch and the user agent it is sent with. */
 export interface VisitBatch {

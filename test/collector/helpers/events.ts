@@ -56,3 +56,17 @@ export function identify(at: number, userId: string, identities: Json, traits: J
 export function batch(events: Json[], sentAt: number, extra: Json = {}): Json {
   return { site: 'shop', key: 'wk_shop_secret', sentAt, batch: events, ...extra };
 }
+
+/**
+ * Where generated visits come from, as context overrides of their landing page view: paid search
+ * (two campaigns), email, social, a referral from a Q&A site, and direct (twice as likely).
+ */
+export const TRAFFIC_SOURCES: Record<string, unknown>[] = [
+  { campaign: { utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'spring' } },
+  { campaign: { utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'brand' } },
+  { campaign: { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'march-news' } },
+  { campaign: { utm_source: 'weibo', utm_medium: 'social', utm_campaign: 'launch' } },
+  { page: { url: 'https://shop.example.com/', path: '/', referrer: 'https://www.zhihu.com/question/1' } },
+  {}, // direct
+  {},
+];

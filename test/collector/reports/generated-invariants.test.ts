@@ -4,22 +4,13 @@
  * agree with each other and every attribution model must hand out exactly the totals.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batch, conversion, identify, pageView } from '../helpers/events.js';
+import { batch, conversion, identify, pageView, TRAFFIC_SOURCES as SOURCES } from '../helpers/events.js';
 import { READ_TOKEN, startTestCollector, type TestCollector } from '../helpers/test-collector.js';
 import { mulberry32 as prng } from '../../../collector/src/analytics/random.js';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 2, 1, 0, 0); // 08:00 on Mar 1 in Shanghai
 
-const SOURCES: Record<string, unknown>[] = [
-  { campaign: { utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'spring' } },
-  { campaign: { utm_source: 'baidu', utm_medium: 'cpc', utm_campaign: 'brand' } },
-  { campaign: { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'march-news' } },
-  { campaign: { utm_source: 'weibo', utm_medium: 'social', utm_campaign: 'launch' } },
-  { page: { url: 'https://shop.example.com/', path: '/', referrer: 'https://www.zhihu.com/question/1' } },
-  {}, // direct
-  {},
-];
 
 function generate(seed: number): Record<string, any>[] {
   const rnd = prng(seed);
