@@ -70,7 +70,8 @@ export class DiskBuffer<T> {
   /** Sends everything on disk now; resolves when ClickHouse has it, rejects when it fails. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing.catch(() => {});
-    await this.writeWaitingNow();
+    // No await from here until `flushing` is set: two callers must not send the same file.
+    if (this.waiting.length > 0) this.writeWaiting();
     if (this.pending.length === 0 && this.sendingFiles().length === 0) return;
     this.flushing = this.sendAll();
     try {
@@ -127,10 +128,6 @@ export class DiskBuffer<T> {
       for (const w of batch) w.reject(err);
     }
     if (this.full && !this.flushing) void this.flush().catch(() => {});
-  }
-
-  private async writeWaitingNow(): Promise<void> {
-    if (this.waiting.length > 0) this.writeWaiting();
   }
 
   /** Moves the open file aside and sends every sending file, oldest first. */
