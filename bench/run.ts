@@ -83,6 +83,7 @@ const header = `# Benchmarks
 Produced by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${describeMachine()}.
 The machine is shared and noisy: compare the ratios against the baselines measured in the same run.
+Where each performance aim stands, and where the time goes when one is missed (profiles): docs/performance-notes.md.
 `;
 writeFileSync('docs/benchmarks.md', `${header}\n${sections.join('\n')}`);
 console.log('\nWrote docs/benchmarks.md');
