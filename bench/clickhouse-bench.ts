@@ -24,6 +24,7 @@ import { generateDataset } from './lib/generate-dataset.js';
 import { driveLoad, type LoadResult } from './lib/drive-load.js';
 import { spawnServer } from './lib/spawn-server.js';
 import { makeWireEvents } from './lib/wire-events.js';
+import { bodiesFor } from './ingest-bench.js';
 import { benchFunnelDefinition, measureReports, median, REPORT_TOKEN, REPORTS, type ReportsBenchRow } from './reports-bench.js';
 import { fmt, markdownTable } from './lib/markdown-table.js';
 
@@ -163,11 +164,6 @@ function clickHouseEnv(server: ClickHouseServer, database: string, bufferDir: st
   return { MAIDIAN_STORE: 'clickhouse', MAIDIAN_CLICKHOUSE_URL: server.httpUrl, MAIDIAN_CLICKHOUSE_DATABASE: database, MAIDIAN_BUFFER_DIR: bufferDir };
 }
 
-function bodiesFor(events: unknown[], size: number): string[] {
-  const bodies: string[] = [];
-  for (let i = 0; i < events.length; i += size) bodies.push(JSON.stringify({ site: 'bench', sentAt: Date.now(), batch: events.slice(i, i + size) }));
-  return bodies;
-}
 
 /** The ClickHouse section of docs/benchmarks.md. */
 export function clickHouseSection(r: ClickHouseBench): string {

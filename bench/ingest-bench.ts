@@ -59,7 +59,8 @@ export async function benchIngest(batchSizes = [1, 20, 100]): Promise<IngestRow[
   return rows;
 }
 
-function bodiesFor(events: unknown[], size: number): string[] {
+/** Request bodies of `size` events each, for site `bench`. */
+export function bodiesFor(events: unknown[], size: number): string[] {
   const bodies: string[] = [];
   for (let i = 0; i < events.length; i += size) {
     bodies.push(JSON.stringify({ site: 'bench', sentAt: Date.now(), batch: events.slice(i, i + size) }));

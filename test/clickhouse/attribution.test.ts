@@ -21,7 +21,6 @@ import {
 } from '../../collector/src/storage/clickhouse/analytics/attribution/get-attribution.js';
 import { loadAttributionPaths as chPaths } from '../../collector/src/storage/clickhouse/analytics/attribution/load-attribution-paths.js';
 import { CH_ANALYTICS_DIR, ClickHouseDb } from '../../collector/src/storage/clickhouse/clickhouse-db.js';
-import { migrateClickHouse } from '../../collector/src/storage/clickhouse/migrate.js';
 import {
   getAttribution as sqliteAttribution, getAttributionComparison as sqliteComparison, type AttributionQuery,
 } from '../../collector/src/storage/sqlite/analytics/attribution/get-attribution.js';
@@ -31,8 +30,7 @@ import {
 import { batch, conversion, identify, pageView } from '../collector/helpers/events.js';
 import { READ_TOKEN, startTestCollector, type TestCollector } from '../collector/helpers/test-collector.js';
 import { DAY, day, seedShopHistory } from '../collector/reports/report-fixtures.js';
-import { startClickHouse, startClickHouseCluster, type ClickHouseCluster } from '../setup/clickhouse-server.js';
-import { copyDerived } from './helpers/copy-derived.js';
+import { startClickHouseEngines, type ClickHouseEngines } from './helpers/clickhouse-engines.js';
 
 type Json = Record<string, any>;
 const MIN = 60_000;
@@ -117,19 +115,13 @@ function specialNonConverter(): Json[] {
 }
 
 let c: TestCollector;
-let servers: ClickHouseCluster[] = [];
+let engines: ClickHouseEngines | undefined;
 let single: ClickHouseDb;
 let sharded: ClickHouseDb;
 
-async function connect(cluster: ClickHouseCluster): Promise<ClickHouseDb> {
-  const ch = new ClickHouseDb({ urls: cluster.servers.map((s) => s.httpUrl), database: 'maidian', cluster: cluster.cluster });
-  await migrateClickHouse(ch);
-  await copyDerived(c.dbPath, ch);
-  return ch;
-}
-
 beforeAll(async () => {
-  const starting = Promise.all([startClickHouse(), startClickHouseCluster(2)]);
+  // The servers boot while the SQLite collector is seeded.
+  engines = startClickHouseEngines();
   c = await startTestCollector();
   await seedShopHistory(c);
   for (const events of [...generatedPeople(), simultaneousDevices(), specialNonConverter()]) {
@@ -139,13 +131,11 @@ beforeAll(async () => {
   // Any report refreshes the derived sessions and persons before they are copied.
   const refreshed = await c.get("/v1/attribution?site=shop&from=2026-03-01&to=2026-03-14", READ_TOKEN);
   expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
-  servers = await starting;
-  [single, sharded] = await Promise.all([connect(servers[0]), connect(servers[1])]);
+  [single, sharded] = await engines.fill(c.dbPath);
 });
 
 afterAll(async () => {
-  await Promise.all([single?.close(), sharded?.close()]);
-  await Promise.all(servers.map((s) => s.stop()));
+  await engines?.stop();
   await c?.stop();
 });
 

@@ -17,6 +17,7 @@ import { READ_TOKEN, startTestCollector, type TestCollector } from '../collector
 import { DAY, HOUR, MIN, analyticsDictionary, send, visitor } from '../collector/funnels/funnel-fixtures.js';
 import { startClickHouse, startClickHouseCluster, type ClickHouseCluster } from '../setup/clickhouse-server.js';
 import { copyDerived } from './helpers/copy-derived.js';
+import { mulberry32 as prng } from '../../collector/src/analytics/random.js';
 
 type Json = Record<string, any>;
 
@@ -127,17 +128,6 @@ function seed(): { events: Json[]; headers?: Record<string, string> }[] {
   }
   for (const events of generatedShop(150)) add(events);
   return batches;
-}
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Persons browse, add to cart, remove, come back hours later and check out (days 50 to 52). */

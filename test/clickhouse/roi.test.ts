@@ -17,14 +17,12 @@ import { validateCostRows } from '../../collector/src/costs/validate-cost-rows.j
 import { getRoiReport as chRoi } from '../../collector/src/storage/clickhouse/analytics/costs/get-roi-report.js';
 import { getCostTotals as chCostTotals, storeAdCosts } from '../../collector/src/storage/clickhouse/analytics/costs/store-ad-costs.js';
 import { ClickHouseDb } from '../../collector/src/storage/clickhouse/clickhouse-db.js';
-import { migrateClickHouse } from '../../collector/src/storage/clickhouse/migrate.js';
 import { getRoiReport as sqliteRoi, type RoiQuery } from '../../collector/src/storage/sqlite/analytics/costs/get-roi-report.js';
 import { getCostTotals as sqliteCostTotals } from '../../collector/src/storage/sqlite/analytics/costs/store-ad-costs.js';
 import { batch, conversion, pageView } from '../collector/helpers/events.js';
 import { ADMIN_TOKEN, READ_TOKEN, startTestCollector, type TestCollector } from '../collector/helpers/test-collector.js';
 import { day, seedShopHistory } from '../collector/reports/report-fixtures.js';
-import { startClickHouse, startClickHouseCluster, type ClickHouseCluster } from '../setup/clickhouse-server.js';
-import { copyDerived } from './helpers/copy-derived.js';
+import { startClickHouseEngines, type ClickHouseEngines } from './helpers/clickhouse-engines.js';
 
 const SPECIAL = 'Spr"ing\\ 春\tx';
 
@@ -64,7 +62,7 @@ function moreVisits(): Record<string, any>[][] {
 }
 
 let c: TestCollector;
-let servers: ClickHouseCluster[] = [];
+let engines: ClickHouseEngines | undefined;
 let single: ClickHouseDb;
 let sharded: ClickHouseDb;
 
@@ -74,19 +72,17 @@ const validRows = (rows: CostRowInput[]) => {
   return valid;
 };
 
-async function connect(cluster: ClickHouseCluster): Promise<ClickHouseDb> {
-  const ch = new ClickHouseDb({ urls: cluster.servers.map((s) => s.httpUrl), database: 'maidian', cluster: cluster.cluster });
-  await migrateClickHouse(ch);
-  await copyDerived(c.dbPath, ch);
+/** The same cost imports as the SQLite collector got: the rows, then a correction. */
+async function importCosts(ch: ClickHouseDb): Promise<void> {
   expect(await storeAdCosts(ch, 'shop', validRows(COSTS))).toBe(COSTS.length);
   // The correction comes in a later import, as it would.
   await new Promise((r) => setTimeout(r, 5));
   expect(await storeAdCosts(ch, 'shop', validRows(CORRECTION))).toBe(1);
-  return ch;
 }
 
 beforeAll(async () => {
-  const starting = Promise.all([startClickHouse(), startClickHouseCluster(2)]);
+  // The servers boot while the SQLite collector is seeded.
+  engines = startClickHouseEngines();
   c = await startTestCollector();
   await seedShopHistory(c);
   for (const events of moreVisits()) {
@@ -99,13 +95,12 @@ beforeAll(async () => {
   // Any report refreshes the derived sessions and persons before they are copied.
   const refreshed = await c.get('/v1/reports/roi?site=shop&from=2026-03-01&to=2026-03-06', READ_TOKEN);
   expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
-  servers = await starting;
-  [single, sharded] = await Promise.all([connect(servers[0]), connect(servers[1])]);
+  [single, sharded] = await engines.fill(c.dbPath);
+  await Promise.all([single, sharded].map(importCosts));
 });
 
 afterAll(async () => {
-  await Promise.all([single?.close(), sharded?.close()]);
-  await Promise.all(servers.map((s) => s.stop()));
+  await engines?.stop();
   await c?.stop();
 });
 

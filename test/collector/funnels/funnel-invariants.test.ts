@@ -12,17 +12,7 @@ import { FunnelDefinition } from '../../../collector/src/storage/sqlite/analytic
 import { planFunnel } from '../../../collector/src/storage/sqlite/analytics/funnels/funnel-sql.js';
 import { READ_TOKEN, type TestCollector } from '../helpers/test-collector.js';
 import { HOUR, MIN, send, startAnalyticsCollector, visitor } from './funnel-fixtures.js';
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../../../collector/src/analytics/random.js';
 
 type Json = Record<string, any>;
 const START = Date.UTC(2024, 4, 1, 2); // 10:00 on May 1 in Shanghai

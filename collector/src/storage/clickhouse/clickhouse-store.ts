@@ -46,8 +46,6 @@ export interface ClickHouseStore extends Store {
   flush(): Promise<void>;
   /** Sends buffered records, then refreshes derived rows of the site's dirty visitors. */
   prepareReports(site: string): Promise<RefreshReport>;
-  /** Records still waiting in the local buffer. */
-  readonly backlog: number;
 }
 
 /** Opens the store: creates the tables when missing and starts the buffer's flusher. */
@@ -79,21 +77,30 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions, sessi
     await ch.insert('dirty_visitors', [...visitors.values()]);
     forget(events);
   }, { maxSize: options.flushEvents ?? 5000, maxDelayMs: options.flushMs ?? 1000, size: (r) => r.events.length + r.quarantine.length + 1 });
-  // Events a previous process buffered are still unsent: count them as stored for the duplicate check.
+  // Send what a previous process buffered first, so the duplicate lookup sees those events.
   await buffer.flush().catch(() => {});
   buffer.start();
 
-  /** Outcome of each event: duplicate when its id is stored, buffered, or earlier in the same call. */
-  async function outcomes(rows: EventRow[]): Promise<InsertOutcome[]> {
+  /** `site\0id` of the events among `rows` that ClickHouse already holds (one query per site). */
+  async function storedKeys(rows: EventRow[]): Promise<Set<string>> {
     const stored = new Set<string>();
     const bySite = new Map<string, EventRow[]>();
-    for (const r of rows) bySite.set(r.site, [...(bySite.get(r.site) ?? []), r]);
+    for (const r of rows) {
+      const list = bySite.get(r.site);
+      if (list) list.push(r);
+      else bySite.set(r.site, [r]);
+    }
     for (const [site, siteRows] of bySite) {
       const existing = await ch.rows<{ id: string }>(q('select-existing-ids'), {
         site, visitors: [...new Set(siteRows.map((r) => r.anonymous_id))], ids: siteRows.map((r) => r.id),
       });
       for (const { id } of existing) stored.add(`${site}\u0000${id}`);
     }
+    return stored;
+  }
+
+  /** Outcome of each event: duplicate when its id is stored, buffered, or earlier in the same group. */
+  function outcomes(rows: EventRow[], stored: Set<string>): InsertOutcome[] {
     const seen = new Set<string>();
     return rows.map((r) => {
       const key = `${r.site}\u0000${r.id}`;
@@ -114,7 +121,6 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions, sessi
   let waiting: IngestCall[] = [];
   let draining = false;
   const drain = async () => {
-    draining = true;
     while (waiting.length > 0) {
       const group = waiting;
       waiting = [];
@@ -134,20 +140,11 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions, sessi
 
   async function ingestGroup(group: IngestCall[]): Promise<void> {
     const all = group.flatMap((c) => c.events);
-    let result: InsertOutcome[];
-    try {
-      result = await outcomes(all);
-    } catch {
-      // ClickHouse is unreachable: accept into the buffer anyway. A retried event is then answered
-      // "accepted" again, and its copies collapse into one row in ClickHouse (same key).
-      const seen = new Set<string>();
-      result = all.map((e) => {
-        const key = `${e.site}\u0000${e.id}`;
-        const dup = seen.has(key) || (buffered.get(e.site)?.has(e.id) ?? false);
-        seen.add(key);
-        return dup ? 'duplicate' : 'accepted';
-      });
-    }
+    // While ClickHouse is unreachable its ids cannot be looked up: the group is accepted into the
+    // buffer anyway. A retried event is then answered "accepted" again, and its copies collapse
+    // into one row in ClickHouse (same key).
+    const stored = await storedKeys(all).catch(() => new Set<string>());
+    const result = outcomes(all, stored);
     const fresh = all.filter((_, i) => result[i] === 'accepted');
     const version = Date.now();
     remember(fresh);
@@ -184,9 +181,6 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions, sessi
     ch,
     ingest,
     flush: () => buffer.flush(),
-    get backlog() {
-      return buffer.backlog;
-    },
     prepareReports,
     async listQuarantine({ site, status, limit }) {
       await buffer.flush();

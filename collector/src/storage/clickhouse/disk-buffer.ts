@@ -26,8 +26,6 @@ export class DiskBuffer<T> {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private closed = false;
-  /** The last error of `send`, while ClickHouse is failing; null once a flush succeeds. */
-  lastError: unknown = null;
 
   constructor(
     private readonly dir: string,
@@ -41,11 +39,6 @@ export class DiskBuffer<T> {
     // Records a previous process accepted but did not send: they go first.
     this.pending = readRecords<T>(join(dir, 'open.jsonl'));
     this.pendingSize = this.pending.reduce((n, r) => n + options.size(r), 0);
-  }
-
-  /** Records on disk not yet sent (this process's and those found on start). */
-  get backlog(): number {
-    return this.pending.length + this.sendingFiles().reduce((n, f) => n + readRecords(join(this.dir, f)).length, 0);
   }
 
   /**
@@ -88,8 +81,8 @@ export class DiskBuffer<T> {
       const due = this.pending.length > 0 || this.sendingFiles().length > 0;
       const run = due ? this.flush() : Promise.resolve();
       run.then(
-        () => { this.failures = 0; this.lastError = null; },
-        (err) => { this.failures += 1; this.lastError = err; },
+        () => { this.failures = 0; },
+        () => { this.failures += 1; },
       ).finally(() => {
         if (this.closed) return;
         // While ClickHouse fails, back off up to 30 s between attempts.

@@ -18,7 +18,7 @@ export const CH_VISITORS_PER_ROUND = 20_000;
 
 /** Versions of derived rows: increasing within a process, and ahead of earlier processes. */
 let lastVersion = 0;
-export function nextVersion(): number {
+function nextVersion(): number {
   lastVersion = Math.max(Date.now() * 1000, lastVersion + 2);
   return lastVersion;
 }
