@@ -26,7 +26,7 @@ describe('the ClickHouse buffer', () => {
   afterAll(async () => {
     for (const c of running) await c.stop().catch(() => {});
     await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
   const start = async () => {
     const c = await startClickHouseTestCollector({ urls: [server.servers[0].httpUrl], cluster: null, database: 'maidian', bufferDir: join(dir, 'buffer') });

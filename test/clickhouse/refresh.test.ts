@@ -99,7 +99,7 @@ for (const layout of ['one server', 'two shards'] as const) {
     });
     afterAll(async () => {
       await cluster?.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
     for (const [name, options] of [

@@ -5,7 +5,7 @@
  * `maidian` of two shards (one server each), for Distributed tables.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,9 +42,26 @@ export function startClickHouse(): Promise<ClickHouseCluster> {
   return startClickHouseCluster(1);
 }
 
-/** Starts `shards` servers; with more than one they form the cluster `maidian`. */
+/**
+ * Starts `shards` servers; with more than one they form the cluster `maidian`. A port found free
+ * can be taken by another test process before the server binds it: a server that exits before it
+ * answers is started again, with new ports, up to three times.
+ */
 export async function startClickHouseCluster(shards: number): Promise<ClickHouseCluster> {
   if (!clickHouseInstalled()) throw new Error(`${SERVER_BINARY} is missing: run "bash test/setup/ensure-system-deps.sh" as root`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(shards);
+    } catch (err) {
+      if (!(err instanceof ServerExited) || attempt === 3) throw err;
+    }
+  }
+}
+
+/** A server process that ended before it answered. */
+class ServerExited extends Error {}
+
+async function startOnce(shards: number): Promise<ClickHouseCluster> {
   const root = mkdtempSync(join(tmpdir(), 'maidian-ch-'));
   const ports = await Promise.all(Array.from({ length: shards }, async () => ({ http: await freePort(), tcp: await freePort(), inter: await freePort() })));
   const cluster = shards > 1 ? 'maidian' : null;
@@ -61,7 +78,7 @@ export async function startClickHouseCluster(shards: number): Promise<ClickHouse
       children.push(spawnServer(dir));
       servers.push({ httpUrl: `http://127.0.0.1:${p.http}`, httpPort: p.http, tcpPort: p.tcp, dir });
     }
-    await Promise.all(servers.map((s) => waitUntilReady(s.httpUrl)));
+    await Promise.all(servers.map((s, i) => waitUntilReady(s, children[i])));
   } catch (err) {
     await stopAll(children);
     rmSync(root, { recursive: true, force: true });
@@ -80,7 +97,7 @@ export async function startClickHouseCluster(shards: number): Promise<ClickHouse
     },
     async restart(i) {
       children[i] = spawnServer(servers[i].dir);
-      await waitUntilReady(servers[i].httpUrl);
+      await waitUntilReady(servers[i], children[i]);
     },
     async stop() {
       await stopAll(children);
@@ -120,14 +137,19 @@ function serverConfig(dir: string, p: { http: number; tcp: number; inter: number
 `;
 }
 
-async function waitUntilReady(url: string): Promise<void> {
+async function waitUntilReady(server: ClickHouseServer, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const log = join(server.dir, 'error.log');
+      const tail = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').slice(-3).join('\n') : '(no error log)';
+      throw new ServerExited(`ClickHouse for ${server.httpUrl} exited before it answered: ${tail}`);
+    }
     try {
-      const res = await fetch(`${url}/ping`);
+      const res = await fetch(`${server.httpUrl}/ping`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
     } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error(`ClickHouse at ${url} did not answer /ping within 30 s`);
+    if (Date.now() > deadline) throw new Error(`ClickHouse at ${server.httpUrl} did not answer /ping within 30 s (log: ${server.dir}/error.log)`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
