@@ -2,13 +2,13 @@
  * The collector's HTTP application (no `listen`; see server.ts). Routes are grouped by concern
  * under http/routes; every error answers `{ error: { code, message, issues? } }`.
  */
+import type Database from 'better-sqlite3';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { SqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { ClickHouseStore } from './storage/clickhouse/clickhouse-store.js';
-import { sqliteReportEngine } from './storage/sqlite/sqlite-report-engine.js';
-import { clickHouseReportEngine } from './storage/clickhouse/clickhouse-report-engine.js';
+import { reportEngineOf } from './storage/engine-of-store.js';
 import { sqliteOnlyRoutes } from './http/engine-routes.js';
 import type { RuntimeConfig } from './config/load-config.js';
 import { createLogger } from './http/create-logger.js';
@@ -39,6 +39,8 @@ import { configureSessionOptions, type RefreshOptions } from './analytics/sessio
 export interface AppOptions {
   /** The storage engine: the embedded SQLite one, or ClickHouse. */
   store: SqliteStore | ClickHouseStore;
+  /** The metadata database (default: the SQLite store's own; required with ClickHouse). */
+  meta?: Database.Database;
   config: RuntimeConfig;
   logger?: Logger;
   /** Path of the SDK bundle served at /maidian.js (default dist/sdk/maidian.js). */
@@ -46,7 +48,7 @@ export interface AppOptions {
 }
 
 /** Builds the Express app. */
-export function createApp({ store, config, logger = createLogger(), sdkBundle }: AppOptions): Express {
+export function createApp({ store, meta, config, logger = createLogger(), sdkBundle }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // The script tag keeps a trailing slash of its endpoint (to stay small), so
@@ -58,9 +60,11 @@ export function createApp({ store, config, logger = createLogger(), sdkBundle }:
   // Without a configured proxy, req.ip is the socket address: a client cannot spoof it.
   app.set('trust proxy', config.config.trustProxy);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  const base = { store, config: config.config, sites: config.sites, logger };
-  const sqlite = 'db' in store ? { ...base, db: store.db, reports: sqliteReportEngine(store.db) } : null;
-  const deps = sqlite ?? { ...base, reports: clickHouseReportEngine(store as ClickHouseStore) };
+  const metaDb = meta ?? ('db' in store ? store.db : undefined);
+  if (!metaDb) throw new Error('createApp: the ClickHouse engine needs a metadata database (meta)');
+  const base = { store, config: config.config, sites: config.sites, logger, meta: metaDb, reports: reportEngineOf(store) };
+  const sqlite = 'db' in store ? { ...base, db: store.db } : null;
+  const deps = sqlite ?? base;
   if (sqlite) configureSessionOptions(sqlite.db, { sites: sessionOptionsOfSites(config) });
   app.use('/v1', ipRateLimit(config.config));
   app.use(ingestRoutes(deps));
@@ -76,8 +80,8 @@ export function createApp({ store, config, logger = createLogger(), sdkBundle }:
   app.use(attributionRoutes(deps));
   app.use(costRoutes(deps));
   app.use(metricRoutes());
+  app.use(alertRoutes(deps));
   if (sqlite) {
-    app.use(alertRoutes(sqlite));
     app.use(campaignRoutes(sqlite));
     app.use(personRoutes(sqlite));
     app.use(tagRoutes(sqlite));

@@ -3,6 +3,7 @@
  * gracefully: stop accepting connections, let in-flight requests finish (their transactions
  * commit before they answer), then close the database.
  */
+import type Database from 'better-sqlite3';
 import type { AddressInfo } from 'node:net';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Logger } from 'pino';
@@ -12,7 +13,7 @@ import { demoModeFromEnv, findDemoSecrets } from './security/demo-secrets.js';
 import { setBaseHeaders } from './security/base-headers.js';
 import type { CollectorConfigInput } from './config/config-schema.js';
 import { createLogger } from './http/create-logger.js';
-import { openSqliteStore, type SqliteStore } from './storage/sqlite/sqlite-store.js';
+import { openSqliteDatabase, openSqliteStore, type SqliteStore } from './storage/sqlite/sqlite-store.js';
 import { openClickHouseStore, type ClickHouseStore } from './storage/clickhouse/clickhouse-store.js';
 import type { StorageChoice } from './storage/storage-choice.js';
 import type { Store } from './storage/store.js';
@@ -20,7 +21,10 @@ import { startBackgroundJobs } from './jobs/background-jobs.js';
 
 /** Options of startCollector. */
 export interface CollectorOptions {
-  /** SQLite file (created with its folder if missing) of the embedded engine. */
+  /**
+   * SQLite file (created with its folder if missing) of the embedded engine. On ClickHouse it
+   * holds the metadata only: alert rules and history, saved funnels, tags and audiences.
+   */
   dbPath: string;
   /** The storage engine (default: the embedded SQLite file at `dbPath`). */
   storage?: StorageChoice;
@@ -52,6 +56,8 @@ export interface RunningCollector<S extends SqliteStore | ClickHouseStore = Sqli
   url: string;
   port: number;
   store: S;
+  /** The metadata database (alert rules, saved funnels, tags, audiences): the store's own on SQLite. */
+  meta: Database.Database;
   /** Graceful shutdown; resolves when the database is closed. */
   close(): Promise<void>;
   /**
@@ -74,7 +80,8 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const store = storage.engine === 'clickhouse'
     ? await openClickHouseStore(storage.clickhouse, () => ({ sites: sessionOptionsOfSites(config) }))
     : openSqliteStore(options.dbPath);
-  let app = createApp({ store, config, logger, sdkBundle: options.sdkBundle });
+  const meta = 'db' in store ? store.db : openSqliteDatabase(options.dbPath);
+  let app = createApp({ store, meta, config, logger, sdkBundle: options.sdkBundle });
   let server: Server;
   try {
     // Requests go to whichever app is current, so a reload swaps the config in one assignment.
@@ -84,24 +91,24 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     }, options.port, host);
   } catch (err) {
     await store.close();
+    if (meta.open) meta.close();
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, engine: storage.engine, ...(storage.engine === 'sqlite' ? { dbPath: options.dbPath } : { clickhouse: storage.clickhouse.urls }), sites: config.sites.all().map((s) => s.config.id) }, 'collector listening');
   const timeZones = Object.fromEntries(config.config.sites.map((s) => [s.id, s.timezone]));
-  // The scheduled jobs (alerts, reviews, tags and audiences, retention) run on the SQLite engine.
-  const jobs = options.backgroundJobs === false || !('db' in store) ? { stop: async () => {} } : startBackgroundJobs(store.db, logger, timeZones, () => config.config.sites);
+  const jobs = options.backgroundJobs === false ? { stop: async () => {} } : startBackgroundJobs(store, meta, logger, timeZones, () => config.config.sites);
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= jobs.stop().then(() => shutdown(server, store, logger)));
+  const close = () => (closing ??= jobs.stop().then(() => shutdown(server, store, meta, logger)));
   const reload = () => {
     const next = loadConfig(options.config, options.configDir);
     refuseDemoSecrets(next, options.demo ?? demoModeFromEnv(), typeof options.config === 'string' ? options.config : '(object)');
-    app = createApp({ store, config: next, logger, sdkBundle: options.sdkBundle });
+    app = createApp({ store, meta, config: next, logger, sdkBundle: options.sdkBundle });
     config = next;
     logger.info({ sites: next.sites.all().map((s) => s.config.id) }, 'config reloaded');
   };
-  return { url, port, store, close, reload };
+  return { url, port, store, meta, close, reload };
 }
 
 /** Throws a ConfigError listing every published demo secret the config uses, unless in demo mode. */
@@ -119,12 +126,13 @@ function listen(handler: RequestListener, port: number, host: string): Promise<S
   });
 }
 
-async function shutdown(server: Server, store: Store, logger: Logger): Promise<void> {
+async function shutdown(server: Server, store: Store, meta: Database.Database, logger: Logger): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     server.close((err) => (err ? reject(err) : resolve()));
     // Keep-alive sockets with no request in flight would hold close() open.
     server.closeIdleConnections();
   });
   await store.close();
+  if (meta.open) meta.close();
   logger.info('collector stopped');
 }

@@ -2,7 +2,7 @@
 import type { AlertRule } from './alert-rule.js';
 import type { ConditionResult } from './conditions/evaluate-condition.js';
 import type { RuleEvaluation } from './evaluate-rule.js';
-import { alertMetricDefinition } from './metrics/sqlite-metric-source.js';
+import { alertMetricDefinition } from './metrics/engine-metric-source.js';
 import type { BilingualText, MetricUnit } from '../analytics/metrics/metric-types.js';
 
 /** A notification about a lifecycle event. */

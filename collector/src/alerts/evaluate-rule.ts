@@ -2,14 +2,13 @@
  * One evaluation of a rule at one slot: a function of the rule, the slot time and the data, so
  * it can be run for any hand-picked time (previews, tests, catch-up after a restart).
  */
-import type Database from 'better-sqlite3';
-import { refreshDerived } from '../analytics/sessions/refresh-derived.js';
+import type { AlertData } from './alert-data.js';
 import type { AlertRule } from './alert-rule.js';
 import { resolveWindow, type TimeWindow, type WindowRef } from './alert-windows.js';
 import { evaluateCondition, type ConditionResult } from './conditions/evaluate-condition.js';
 import { expandPresets } from './conditions/expand-presets.js';
-import type { MetricSource } from './metrics/metric-source.js';
-import { sqliteMetricSource } from './metrics/sqlite-metric-source.js';
+import { engineMetricSource } from './metrics/engine-metric-source.js';
+import type { MetricFetcher, MetricQuery, MetricSource } from './metrics/metric-source.js';
 
 /** breach: the condition holds against the rule; ok: it does not; skipped: nothing was judged. */
 export type EvaluationOutcome = 'breach' | 'ok' | 'skipped';
@@ -29,10 +28,50 @@ export interface RuleEvaluation {
   condition: ConditionResult | null;
 }
 
-/** Evaluates `rule` at `slot` on the collector's data (derived sessions refreshed first). */
-export function evaluateRule(db: Database.Database, rule: AlertRule, slot: number): RuleEvaluation {
-  refreshDerived(db, rule.site);
-  return evaluateRuleWith(sqliteMetricSource(db), rule, slot);
+/** Evaluates `rule` at `slot` on the collector's data, on either storage engine. */
+export async function evaluateRule(data: AlertData, rule: AlertRule, slot: number): Promise<RuleEvaluation> {
+  return evaluateRuleWith(await fetchReadings(engineMetricSource(data), rule, [slot]), rule, slot);
+}
+
+/** How many windows are read from the engine at once (ClickHouse answers them in parallel). */
+const PARALLEL_READS = 4;
+
+/**
+ * Fetches every reading that evaluating `rule` at `slots` needs, each (metric, window) once, and
+ * returns them as a source the pure evaluator can judge. Which readings an evaluation makes
+ * does not depend on their values (every leaf reads all its windows and composites judge every
+ * child), so a dry run that answers a large value to everything lists them; the large value
+ * also clears any minimum volume, so the condition's own readings are listed too.
+ */
+export async function fetchReadings(fetcher: MetricFetcher, rule: AlertRule, slots: readonly number[]): Promise<MetricSource> {
+  const wanted = new Map<string, [string, MetricQuery]>();
+  const lister: MetricSource = {
+    read(metric, q) {
+      wanted.set(readingKey(metric, q), [metric, q]);
+      return Number.MAX_SAFE_INTEGER;
+    },
+  };
+  for (const slot of slots) evaluateRuleWith(lister, rule, slot);
+  const readings = new Map<string, number | null>();
+  const queue = [...wanted];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [key, [metric, q]] = next;
+      readings.set(key, await fetcher.read(metric, q));
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+  return {
+    read(metric, q) {
+      const key = readingKey(metric, q);
+      if (!readings.has(key)) throw new Error(`alert reading ${key} was not fetched`);
+      return readings.get(key)!;
+    },
+  };
+}
+
+function readingKey(metric: string, q: MetricQuery): string {
+  return JSON.stringify([metric, q.site, q.start, q.end, q.filters, q.currency ?? null, q.timeZone, q.attribution ?? null]);
 }
 
 /** Evaluates `rule` at `slot` on the numbers of `source`. */

@@ -4,12 +4,11 @@
  * evaluated, and window figures are read once and shared between slots (the same-weekday
  * windows of one slot are the current windows of earlier ones).
  */
-import type Database from 'better-sqlite3';
-import { refreshDerived } from '../analytics/sessions/refresh-derived.js';
+import type { AlertData } from './alert-data.js';
 import { INITIAL_STATE, nextState, type RuleState } from './alert-lifecycle.js';
 import type { AlertRule } from './alert-rule.js';
-import { evaluateRuleWith } from './evaluate-rule.js';
-import { sqliteMetricSource } from './metrics/sqlite-metric-source.js';
+import { evaluateRuleWith, fetchReadings } from './evaluate-rule.js';
+import { engineMetricSource } from './metrics/engine-metric-source.js';
 import { slotsBetween } from './schedule/cron-slots.js';
 
 /** A preview of a rule. */
@@ -28,13 +27,12 @@ export interface RulePreview {
 const DAY = 86_400_000;
 
 /** Replays `rule` over the `days` days before `now`. */
-export function previewRule(db: Database.Database, rule: AlertRule, now: number, days = 30, maxSlots = 2000): RulePreview {
-  refreshDerived(db, rule.site);
+export async function previewRule(data: AlertData, rule: AlertRule, now: number, days = 30, maxSlots = 2000): Promise<RulePreview> {
   const from = now - days * DAY;
   const found = slotsBetween(rule.schedule.cron, rule.timezone, from, now, maxSlots + 1);
   const truncated = found.length > maxSlots;
   const slots = truncated ? found.slice(1) : found;
-  const source = sqliteMetricSource(db);
+  const source = await fetchReadings(engineMetricSource(data), rule, slots);
   const outcomes = { breach: 0, ok: 0, skipped: 0 };
   const firings: RulePreview['firings'] = [];
   const recoveries: RulePreview['recoveries'] = [];

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { nanoid } from 'nanoid';
+import type { AlertData } from './alert-data.js';
 import {
   insertEvaluation, insertEvent, insertIncident, resolveIncident, wasEvaluated,
 } from '../storage/sqlite/alerts/alert-history-store.js';
@@ -23,10 +24,11 @@ export interface SlotResult {
   eventSeq: number | null;
 }
 
-/** Evaluates `rule` at `slot` unless done before (then null). */
-export function runSlot(db: Database.Database, rule: AlertRule, slot: number, now = Date.now()): SlotResult | null {
+/** Evaluates `rule` at `slot` unless done before (then null); the history goes to `data.meta`. */
+export async function runSlot(data: AlertData, rule: AlertRule, slot: number, now = Date.now()): Promise<SlotResult | null> {
+  const db = data.meta;
   if (wasEvaluated(db, rule.id, slot)) return null;
-  const evaluation = evaluateRule(db, rule, slot);
+  const evaluation = await evaluateRule(data, rule, slot);
   try {
     return db.transaction(() => record(db, rule, evaluation, now))();
   } catch (err) {

@@ -14,8 +14,13 @@ export interface AppDeps {
   /** The reports, on the configured engine. */
   reports: ReportEngine;
   /**
+   * The metadata database (SQLite) on either engine: alert rules and their history, saved
+   * funnels. On the SQLite engine it is the same connection as `db`.
+   */
+  meta: Database.Database;
+  /**
    * The SQLite connection, on the SQLite engine only: features not yet available on ClickHouse
-   * (saved funnels, alerts, campaigns, persons, tags, audiences, triggers) use it.
+   * (campaigns, persons, tags, audiences, triggers) use it.
    */
   db?: Database.Database;
 }

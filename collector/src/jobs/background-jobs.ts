@@ -1,7 +1,7 @@
 /**
- * The collector's background work, started with the server and stopped before the database
- * closes: the alert scheduler (evaluations and deliveries), the campaign review check, and the
- * tag, audience and trigger jobs, and the daily retention run.
+ * The collector's background work, started with the server and stopped before the databases
+ * close: the alert scheduler (evaluations and deliveries) on either engine; on the SQLite engine
+ * also the campaign review check, the tag, audience and trigger jobs, and the daily retention run.
  */
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
@@ -10,6 +10,9 @@ import { startReviewScheduler } from '../campaigns/review-scheduler.js';
 import { AlertScheduler } from '../alerts/schedule/alert-scheduler.js';
 import { startRetentionJob } from '../retention/retention-job.js';
 import type { RetentionSite } from '../retention/enforce-retention.js';
+import type { ClickHouseStore } from '../storage/clickhouse/clickhouse-store.js';
+import { reportEngineOf } from '../storage/engine-of-store.js';
+import type { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 
 /** Running background jobs. */
 export interface BackgroundJobs {
@@ -18,20 +21,24 @@ export interface BackgroundJobs {
 }
 
 /**
- * Starts the background jobs on `db`; `timeZones` maps each site id to its IANA time zone;
- * `retention` gives the sites' retention settings at each daily run.
+ * Starts the background jobs on `store` and the metadata database `meta`; `timeZones` maps each
+ * site id to its IANA time zone; `retention` gives the sites' retention settings at each daily run.
  */
-export function startBackgroundJobs(db: Database.Database, logger: Logger, timeZones: Record<string, string> = {}, retention: () => RetentionSite[] = () => []): BackgroundJobs {
-  const alerts = new AlertScheduler({ db, logger });
-  alerts.start();
-  const stopReviews = startReviewScheduler(db, logger);
-  const stopAudiences = startAudienceJobs(db, logger, { timeZones });
-  const stopRetention = startRetentionJob(db, logger, retention);
+export function startBackgroundJobs(
+  store: SqliteStore | ClickHouseStore, meta: Database.Database, logger: Logger,
+  timeZones: Record<string, string> = {}, retention: () => RetentionSite[] = () => [],
+): BackgroundJobs {
+  const alerts = new AlertScheduler({ data: { meta, reports: reportEngineOf(store) }, logger });
+  void alerts.start();
+  const stops: (() => void)[] = [];
+  if ('db' in store) {
+    stops.push(startReviewScheduler(store.db, logger));
+    stops.push(startAudienceJobs(store.db, logger, { timeZones }));
+    stops.push(startRetentionJob(store.db, logger, retention));
+  }
   return {
     async stop() {
-      stopRetention();
-      stopAudiences();
-      stopReviews();
+      for (const stop of stops.reverse()) stop();
       await alerts.stop();
     },
   };

@@ -17,6 +17,9 @@ import type { getLiveCount } from './sqlite/analytics/live/get-live-count.js';
 import type { getRetention } from './sqlite/analytics/retention/get-retention.js';
 import type { getRfm } from './sqlite/analytics/rfm/get-rfm.js';
 import type { getTimeseries } from './sqlite/analytics/timeseries/get-timeseries.js';
+import type { getSessionTotals } from './sqlite/analytics/channels/get-session-totals.js';
+import type { CostTotal } from './sqlite/analytics/costs/store-ad-costs.js';
+import type { ArrivalWindow } from './sqlite/alerts/data-quality-counts.js';
 
 /** The query of a SQLite report function (its second argument). */
 type QueryOf<F extends (db: Database.Database, ...args: never[]) => unknown> = Parameters<F>[1];
@@ -39,6 +42,12 @@ export interface ReportEngine {
   attribution: Report<typeof getAttribution>;
   attributionComparison: Report<typeof getAttributionComparison>;
   roi: Report<typeof getRoiReport>;
+  /** Totals of the sessions of a range that pass the filters (alerts read their session metrics here). */
+  sessionTotals: Report<typeof getSessionTotals>;
+  /** Imported spend of a site over the days `[fromDate, toDate]` (both included), per cost row key. */
+  costTotals(site: string, fromDate: string, toDate: string): Promise<CostTotal[]>;
+  /** Events of a site quarantined, and accepted with dictionary warnings, that arrived in the window. */
+  dataQuality(w: ArrivalWindow): Promise<{ quarantined: number; flagged: number }>;
   /** Upserts ad cost rows of a site; returns how many were imported. */
   storeAdCosts(site: string, rows: Parameters<typeof storeAdCosts>[2]): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import { sqliteAlertData } from '../../../collector/src/alerts/alert-data.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateRule } from '../../../collector/src/alerts/evaluate-rule.js';
 import { runSlot } from '../../../collector/src/alerts/run-slot.js';
@@ -61,26 +62,26 @@ describe('alert API', () => {
     const ch2 = await report(2);
     const paid = ch2.rows.find((r: { key: string }) => r.key === 'Paid Search');
     expect(paid.sessions).toBe(1);
-    expect(evaluateRule(c.store.db, { ...rule, filters: { channel: 'Paid Search' } }, nineAm(3)).value).toBe(paid.sessions);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, filters: { channel: 'Paid Search' } }, nineAm(3))).value).toBe(paid.sessions);
     const siteSessions = ch2.rows.reduce((a: number, r: { sessions: number }) => a + r.sessions, 0);
     expect(siteSessions).toBe(2);
-    expect(evaluateRule(c.store.db, rule, nineAm(3)).value).toBe(siteSessions);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), rule, nineAm(3))).value).toBe(siteSessions);
     // Bounce rate of day 2: P2a's page view at 10:00 and identify at 10:01 make a 60 s session (engaged);
     // P3's single page view is a bounce → (2 − 1) / 2 = 0.5.
-    expect(evaluateRule(c.store.db, { ...rule, metric: 'bounce_rate' }, nineAm(3)).value).toBe(0.5);
-    expect(evaluateRule(c.store.db, { ...rule, metric: 'engaged_sessions', filters: { channel: 'Paid Search' } }, nineAm(3)).value).toBe(1);
-    expect(evaluateRule(c.store.db, { ...rule, metric: 'engaged_sessions', filters: { channel: 'Organic Search' } }, nineAm(3)).value).toBe(0);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, metric: 'bounce_rate' }, nineAm(3))).value).toBe(0.5);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, metric: 'engaged_sessions', filters: { channel: 'Paid Search' } }, nineAm(3))).value).toBe(1);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, metric: 'engaged_sessions', filters: { channel: 'Organic Search' } }, nineAm(3))).value).toBe(0);
     // 2026-03-04: P2b (direct, buys 50 CNY) and P3 (direct, no purchase) → conversion rate 1 / 2.
     const ch4 = await report(4);
     const direct = ch4.rows.find((r: { key: string }) => r.key === 'Direct');
     expect(direct.conversionRate).toBe(0.5);
-    expect(evaluateRule(c.store.db, { ...rule, metric: 'conversion_rate' }, nineAm(5)).value).toBe(direct.conversionRate);
-    expect(evaluateRule(c.store.db, { ...rule, metric: 'visitors' }, nineAm(5)).value).toBe(2); // P2 (u-2) and P3
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, metric: 'conversion_rate' }, nineAm(5))).value).toBe(direct.conversionRate);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, metric: 'visitors' }, nineAm(5))).value).toBe(2); // P2 (u-2) and P3
     // 2026-03-05: P1's 300 CNY order, sent twice, counts once.
     const ch5 = await report(5);
     const email = ch5.rows.find((r: { key: string }) => r.key === 'Email');
     expect(email.revenue).toEqual([{ currency: 'CNY', amount: 300 }]);
-    expect(evaluateRule(c.store.db, { ...rule, metric: 'revenue' }, nineAm(6)).value).toBe(300);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, metric: 'revenue' }, nineAm(6))).value).toBe(300);
   });
 
   it('reads funnel steps as the saved-funnel report does', async () => {
@@ -93,16 +94,17 @@ describe('alert API', () => {
     const report = (await c.get('/v1/funnels/buy/result?site=shop&from=2026-03-04&to=2026-03-04', READ_TOKEN)).body;
     expect(report.steps.map((s: { entrants: number }) => s.entrants)).toEqual([2, 1]);
     const rule = await createRule({ ...baseRule, metric: 'funnel_step_users', filters: { funnel: { id: 'buy', step: 2 } } });
-    expect(evaluateRule(c.store.db, rule, nineAm(5)).value).toBe(report.steps[1].entrants);
-    expect(evaluateRule(c.store.db, { ...rule, metric: 'funnel_previous_step_users' }, nineAm(5)).value).toBe(report.steps[0].entrants);
-    expect(evaluateRule(c.store.db, { ...rule, metric: 'funnel_step_conversion' }, nineAm(5)).value).toBe(0.5);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), rule, nineAm(5))).value).toBe(report.steps[1].entrants);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, metric: 'funnel_previous_step_users' }, nineAm(5))).value).toBe(report.steps[0].entrants);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, metric: 'funnel_step_conversion' }, nineAm(5))).value).toBe(0.5);
   });
 
   it('fires after 2 consecutive breaches, then is acknowledged and resolved over the API, all in the history', async () => {
     const rule = await createRule();
     // Paid Search sessions per day: Mar 1 → 1 (P1), Mar 2 → 1 (P2a), Mar 3 → 0, Mar 4 → 0, Mar 5 → 0.
     // Slots at 09:00 read the day before: breaches at the Mar 4 and Mar 5 slots → fires at Mar 5 09:00 (01:00Z).
-    const results = [2, 3, 4, 5, 6].map((n) => runSlot(c.store.db, rule, nineAm(n))!);
+    const results = [];
+    for (const n of [2, 3, 4, 5, 6]) results.push((await runSlot(sqliteAlertData(c.store.db), rule, nineAm(n)))!);
     expect(results.map((r) => [r.evaluation.value, r.evaluation.outcome, r.event])).toEqual([
       [1, 'ok', null], [1, 'ok', null], [0, 'breach', null], [0, 'breach', 'fired'], [0, 'breach', null],
     ]);

@@ -1,3 +1,4 @@
+import { sqliteAlertData } from '../../../collector/src/alerts/alert-data.js';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AlertScheduler } from '../../../collector/src/alerts/schedule/alert-scheduler.js';
@@ -54,9 +55,9 @@ describe('alert delivery', () => {
         { type: 'email', to: ['ops@example.com'], from: 'alerts@example.com', smtp: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true } },
       ],
     });
-    const sch = new AlertScheduler({ db: store.store.db, now: clockFrom('2026-05-01T01:05:00Z'), delivery: { maxAttempts: 3, baseDelayMs: 20 }, deliveryPollMs: 60_000 });
+    const sch = new AlertScheduler({ data: sqliteAlertData(store.store.db), now: clockFrom('2026-05-01T01:05:00Z'), delivery: { maxAttempts: 3, baseDelayMs: 20 }, deliveryPollMs: 60_000 });
     cleanup.push(() => sch.stop());
-    sch.start(); // slot 01:00 breaches (no sessions) → fires
+    await sch.start(); // slot 01:00 breaches (no sessions) → fires
     // drain delivers until nothing is pending (the retries of the broken channel are due after 20 and 40 ms).
     await sch.drain(Number.MAX_SAFE_INTEGER);
 
@@ -105,9 +106,9 @@ describe('alert delivery', () => {
     const http = await httpReceiver(() => ({ status: 200, body: '{"errcode":310000,"errmsg":"sign not match"}' }));
     cleanup.push(http.close);
     storeRule(store.store, { createdAt: at('2026-05-01T00:00:00Z'), channels: [{ type: 'dingtalk', url: `${http.base}/d`, secret: 'x' }] });
-    const sch = new AlertScheduler({ db: store.store.db, now: clockFrom('2026-05-01T01:05:00Z'), delivery: { maxAttempts: 2, baseDelayMs: 5 }, deliveryPollMs: 60_000 });
+    const sch = new AlertScheduler({ data: sqliteAlertData(store.store.db), now: clockFrom('2026-05-01T01:05:00Z'), delivery: { maxAttempts: 2, baseDelayMs: 5 }, deliveryPollMs: 60_000 });
     cleanup.push(() => sch.stop());
-    sch.start();
+    await sch.start();
     await sch.drain(Number.MAX_SAFE_INTEGER);
     const rows = store.store.db.prepare('SELECT attempt, ok, status_code, error FROM alert_deliveries ORDER BY id').all() as { error: string }[];
     expect(rows).toHaveLength(2);

@@ -1,3 +1,4 @@
+import { sqliteAlertData } from '../../../collector/src/alerts/alert-data.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRule } from '../../../collector/src/alerts/evaluate-rule.js';
 import { previewRule } from '../../../collector/src/alerts/preview-rule.js';
@@ -51,18 +52,19 @@ beforeAll(async () => {
 afterAll(() => c.stop());
 
 describe('alert invariants on a generated data set', () => {
-  it('the site’s sessions are the sum of its channels’ sessions, every hour', () => {
+  it('the site’s sessions are the sum of its channels’ sessions, every hour', async () => {
     const r = rule({ timezone: 'Asia/Shanghai', condition: { type: 'threshold', op: 'above', value: 0, inclusive: false } });
     const channels = ['Paid Search', 'Email', 'Organic Search', 'Direct'];
     for (let h = 1; h <= 8 * 24; h += 7) {
       const slot = now - h * HOUR;
-      const site = evaluateRule(c.store.db, r, slot).value!;
-      const sum = channels.reduce((a, ch) => a + evaluateRule(c.store.db, { ...r, filters: { channel: ch } }, slot).value!, 0);
+      const site = (await evaluateRule(sqliteAlertData(c.store.db), r, slot)).value!;
+      let sum = 0;
+      for (const ch of channels) sum += (await evaluateRule(sqliteAlertData(c.store.db), { ...r, filters: { channel: ch } }, slot)).value!;
       expect(sum).toBe(site);
     }
   });
 
-  it('the preview and the scheduler’s slot-by-slot evaluation fire at the same slots', () => {
+  it('the preview and the scheduler’s slot-by-slot evaluation fire at the same slots', async () => {
     // An anomaly rule on hourly sessions against the previous period, with a streak and a cooldown.
     const r = rule({
       id: 'inv', timezone: 'Asia/Shanghai', schedule: { cron: '0 * * * *' }, createdAt: now - 7 * DAY,
@@ -72,11 +74,11 @@ describe('alert invariants on a generated data set', () => {
       ] },
       lifecycle: { consecutive: 2, cooldownMinutes: 180, notifyRecovery: true },
     });
-    const preview = previewRule(c.store.db, r, now, 7);
+    const preview = (await previewRule(sqliteAlertData(c.store.db), r, now, 7));
     const fired: string[] = [];
     const recovered: string[] = [];
     for (const slot of slotsBetween(r.schedule.cron, r.timezone, now - 7 * DAY, now, 1000)) {
-      const res = runSlot(c.store.db, r, slot)!;
+      const res = (await runSlot(sqliteAlertData(c.store.db), r, slot))!;
       if (res.event === 'fired') fired.push(new Date(slot).toISOString());
       if (res.event === 'recovered') recovered.push(new Date(slot).toISOString());
     }

@@ -1,3 +1,4 @@
+import { sqliteAlertData } from '../../../collector/src/alerts/alert-data.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateRule } from '../../../collector/src/alerts/evaluate-rule.js';
 import { addDays, localDate } from '../../../collector/src/alerts/alert-windows.js';
@@ -66,9 +67,9 @@ describe('alert preview', () => {
     const r = rule({ metric: 'quarantined_events', timezone: TZ, condition: { type: 'threshold', op: 'above', value: 1, inclusive: false } });
     // The slot at the end of the current hour reads the hour the events arrived in: 2 > 1 → breach.
     const slot = Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000;
-    expect(evaluateRule(c.store.db, r, slot)).toMatchObject({ value: 2, outcome: 'breach' });
+    expect((await evaluateRule(sqliteAlertData(c.store.db), r, slot))).toMatchObject({ value: 2, outcome: 'breach' });
     // The hour before saw none.
-    expect(evaluateRule(c.store.db, r, slot - 3_600_000).value).toBe(0);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), r, slot - 3_600_000)).value).toBe(0);
   });
 
   it('data quality: events flagged in warn mode, by arrival', async () => {
@@ -81,6 +82,6 @@ describe('alert preview', () => {
     expect(res.body).toMatchObject({ accepted: 3, quarantined: 0 });
     const r = rule({ metric: 'flagged_events', timezone: TZ, condition: { type: 'threshold', op: 'above', value: 1, inclusive: false } });
     const slot = Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000;
-    expect(evaluateRule(c.store.db, r, slot)).toMatchObject({ value: 2, outcome: 'breach' });
+    expect((await evaluateRule(sqliteAlertData(c.store.db), r, slot))).toMatchObject({ value: 2, outcome: 'breach' });
   });
 });

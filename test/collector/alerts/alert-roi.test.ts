@@ -1,3 +1,4 @@
+import { sqliteAlertData } from '../../../collector/src/alerts/alert-data.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRule } from '../../../collector/src/alerts/evaluate-rule.js';
 import { runSlot } from '../../../collector/src/alerts/run-slot.js';
@@ -39,10 +40,10 @@ async function createRule(body: object) {
 }
 
 /** Runs the 09:00 slots of days 2–7 (each reads the day before); returns [slot ISO, event] of the events. */
-function replay(rule: Awaited<ReturnType<typeof createRule>>): [string, string][] {
+async function replay(rule: Awaited<ReturnType<typeof createRule>>): Promise<[string, string][]> {
   const events: [string, string][] = [];
   for (let d = 2; d <= 7; d++) {
-    const r = runSlot(c.store.db, rule, day(d, 9));
+    const r = (await runSlot(sqliteAlertData(c.store.db), rule, day(d, 9)));
     if (r?.event) events.push([new Date(day(d, 9)).toISOString(), r.event]);
   }
   return events;
@@ -59,12 +60,13 @@ describe('ROI alerts', () => {
     //   day 4: (50 − 40) / 40 = 0.25 < 1, 40 > 50 false → ok
     //   day 5: (0 − 60) / 60 = −1 (P1's order went to Email), 60 > 50 → breach
     //   day 6: no spend: ROI undefined, cost 0 > 50 false → AND is false → ok
-    const values = [1, 4, 5].map((d) => evaluateRule(c.store.db, rule, day(d + 1, 9)).value);
+    const values = [];
+    for (const d of [1, 4, 5]) values.push((await evaluateRule(sqliteAlertData(c.store.db), rule, day(d + 1, 9))).value);
     expect(values).toEqual([-1, 0.25, -1]);
     // Slots at 09:00 Shanghai = 01:00 UTC: fires on day 2 (reading day 1), recovers on day 4
     // (reading day 3), fires again on day 6 (reading day 5; the 60-minute cooldown is long over),
     // recovers on day 7.
-    expect(replay(rule)).toEqual([
+    expect(await replay(rule)).toEqual([
       ['2026-03-02T01:00:00.000Z', 'fired'],
       ['2026-03-04T01:00:00.000Z', 'recovered'],
       ['2026-03-06T01:00:00.000Z', 'fired'],
@@ -76,17 +78,17 @@ describe('ROI alerts', () => {
     const rule = await createRule(budgetRule({ model: 'first_touch' }));
     // Under first touch P1's 300 CNY on day 5 goes to Paid Search: ROI (300 − 60) / 60 = 4, not
     // below 1 → ok, so the second firing of the last-non-direct rule does not happen.
-    expect(evaluateRule(c.store.db, rule, day(6, 9)).value).toBe(4);
-    expect(replay(rule)).toEqual([['2026-03-02T01:00:00.000Z', 'fired'], ['2026-03-04T01:00:00.000Z', 'recovered']]);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), rule, day(6, 9))).value).toBe(4);
+    expect(await replay(rule)).toEqual([['2026-03-02T01:00:00.000Z', 'fired'], ['2026-03-04T01:00:00.000Z', 'recovered']]);
   });
 
   it('reads ROAS and CPA from the same report rows', async () => {
     const rule = await createRule({ ...budgetRule(), metric: 'roas', condition: { type: 'threshold', op: 'below', value: 1 } });
     // Day 4: ROAS 50 / 40 = 1.25; CPA 40 / 1 conversion = 40.
-    expect(evaluateRule(c.store.db, rule, day(5, 9)).value).toBe(1.25);
-    expect(evaluateRule(c.store.db, { ...rule, metric: 'cpa' }, day(5, 9)).value).toBe(40);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), rule, day(5, 9))).value).toBe(1.25);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, metric: 'cpa' }, day(5, 9))).value).toBe(40);
     // By campaign "spring" (the same spend and the same credit under last non-direct).
-    expect(evaluateRule(c.store.db, { ...rule, filters: { campaign: 'spring' } }, day(5, 9)).value).toBe(1.25);
+    expect((await evaluateRule(sqliteAlertData(c.store.db), { ...rule, filters: { campaign: 'spring' } }, day(5, 9))).value).toBe(1.25);
   });
 
   it('refuses filters the ROI report cannot key on', async () => {

@@ -1,3 +1,4 @@
+import { sqliteAlertData } from '../../../collector/src/alerts/alert-data.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSlot } from '../../../collector/src/alerts/run-slot.js';
 import { reviewEndedCampaigns } from '../../../collector/src/campaigns/review-scheduler.js';
@@ -36,7 +37,7 @@ beforeAll(async () => {
     site: 'shop', name: 'Paid search dried up', metric: 'sessions', filters: { channel: 'Paid Search' }, schedule: { cron: '0 9 * * *' },
     condition: { type: 'threshold', op: 'below', value: 1 },
   }, admin);
-  expect(runSlot(c.store.db, getRule(c.store.db, rule.body.id)!, day(4, 9))?.event).toBe('fired');
+  expect((await runSlot(sqliteAlertData(c.store.db), getRule(c.store.db, rule.body.id)!, day(4, 9)))?.event).toBe('fired');
 });
 afterAll(async () => { await c.stop(); });
 

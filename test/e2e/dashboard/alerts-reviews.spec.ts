@@ -4,6 +4,7 @@
  * POST /v1/batch). Rules, campaigns and incidents are made through the API and the evaluator;
  * what the pages show is compared with the API's answers and with figures worked out by hand.
  */
+import { sqliteAlertData } from '../../../collector/src/alerts/alert-data.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -120,7 +121,7 @@ describe('alerts page', () => {
 
   it('shows an incident the evaluator opened as firing, and acknowledges it with owner and note', async () => {
     // The 11-10 09:00 slot reads Monday, which had A's order: the rule fires.
-    const fired = runSlot(c.store.db, getRule(c.store.db, ruleId)!, Date.UTC(2026, 10, 10, 1));
+    const fired = (await runSlot(sqliteAlertData(c.store.db), getRule(c.store.db, ruleId)!, Date.UTC(2026, 10, 10, 1)));
     expect(fired?.event).toBe('fired');
     await page.goto(pageUrl(c.url, 'alerts'));
     await settled(page, '[data-table="incidents"]', '[data-table="alert-history"]');

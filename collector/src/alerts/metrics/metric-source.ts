@@ -14,10 +14,15 @@ export interface MetricQuery {
 }
 
 /**
- * Where an evaluation gets its numbers. The collector reads them with the report functions
- * (sqliteMetricSource); a test or a preview can supply any other source.
+ * Readings an evaluation judges, at hand: the evaluator is pure and synchronous, so it can run on
+ * readings fetched beforehand (fetchReadings), on a hand-made series in a test, or on a preview's.
  */
 export interface MetricSource {
   /** The metric's value, or null when it is undefined in this window (e.g. a ratio over 0). */
   read(metric: string, q: MetricQuery): number | null;
+}
+
+/** Where readings come from: the storage engine's reports (engineMetricSource), asynchronously. */
+export interface MetricFetcher {
+  read(metric: string, q: MetricQuery): Promise<number | null>;
 }

@@ -1,10 +1,10 @@
 /** Cost and funnel figures of a window, through the cost and funnel report functions. */
-import type Database from 'better-sqlite3';
 import { classifyChannel } from '../../channels/index.js';
-import { getCostTotals, type CostTotal } from '../../storage/sqlite/analytics/costs/store-ad-costs.js';
-import { getFunnel } from '../../storage/sqlite/analytics/funnels/get-funnel.js';
+import type { ReportEngine } from '../../storage/report-engine.js';
+import type { CostTotal } from '../../storage/sqlite/analytics/costs/store-ad-costs.js';
 import { getSavedFunnel } from '../../storage/sqlite/analytics/funnels/saved-funnels.js';
 import { startOfZonedDay } from '../../time/zoned-time.js';
+import type { AlertData } from '../alert-data.js';
 import { addDays, localDate } from '../alert-windows.js';
 import { COST_FILTER_DIMENSIONS } from './metric-filters.js';
 import { amountIn, dimensionFilters } from './session-figures.js';
@@ -22,11 +22,11 @@ export function wholeDays(q: MetricQuery): { fromDate: string; toDate: string } 
  * Spend, impressions and clicks of the window's cost rows that pass every filter; null when the
  * window is not whole days (costs are daily) or a filter is on a dimension cost rows lack.
  */
-export function costFigures(db: Database.Database, q: MetricQuery): { cost: number | null; impressions: number; clicks: number } | null {
+export async function costFigures(reports: ReportEngine, q: MetricQuery): Promise<{ cost: number | null; impressions: number; clicks: number } | null> {
   const days = wholeDays(q);
   const filters = dimensionFilters(q.filters);
   if (!days || filters.some((f) => !COST_FILTER_DIMENSIONS.includes(f.dim))) return null;
-  const rows = getCostTotals(db, q.site, days.fromDate, days.toDate).filter((c) => filters.every((f) => costRowMatches(c, f.dim, f.value)));
+  const rows = (await reports.costTotals(q.site, days.fromDate, days.toDate)).filter((c) => filters.every((f) => costRowMatches(c, f.dim, f.value)));
   return {
     cost: amountIn(rows.map((r) => ({ currency: r.currency, amount: r.cost })), q.currency),
     impressions: rows.reduce((a, r) => a + (r.impressions ?? 0), 0),
@@ -47,16 +47,16 @@ function costRowMatches(c: CostTotal, dim: string, value: string): boolean {
  * breaks down by one dimension, so a rule on funnel metrics filters on at most one). Null when
  * the funnel does not exist (any more).
  */
-export function funnelFigures(db: Database.Database, q: MetricQuery): { step: number; previous: number } | null {
+export async function funnelFigures(data: AlertData, q: MetricQuery): Promise<{ step: number; previous: number } | null> {
   const ref = q.filters.funnel;
   if (!ref) return null;
-  const saved = getSavedFunnel(db, q.site, ref.id);
+  const saved = getSavedFunnel(data.meta, q.site, ref.id);
   if (!saved || ref.step > saved.definition.steps.length) return null;
   const filters = dimensionFilters(q.filters);
   if (filters.length > 1) return null;
   const filter = filters[0];
   const definition = filter ? { ...saved.definition, breakdown: filter.dim } : saved.definition;
-  const report = getFunnel(db, { site: q.site, from: q.start, to: q.end, definition });
+  const report = await data.reports.funnel({ site: q.site, from: q.start, to: q.end, definition });
   const steps = filter ? report.groups?.find((g) => String(g.value) === filter.value)?.steps : report.steps;
   if (!steps) return { step: 0, previous: 0 };
   const at = (k: number) => steps[k - 1]?.entrants ?? 0;

@@ -2,10 +2,10 @@
  * ROI, ROAS and CPA of a window through the ROI report (getRoiReport), under the attribution
  * model chosen on the rule, so an alert reads the figures `GET /v1/reports/roi` shows.
  */
-import type Database from 'better-sqlite3';
+import type { ReportEngine } from '../../storage/report-engine.js';
 import { round } from '../../storage/sqlite/analytics/attribution/attribute-by-currency.js';
 import type { Money } from '../../storage/sqlite/analytics/channels/get-breakdown.js';
-import { getRoiReport, type RoiRow } from '../../storage/sqlite/analytics/costs/get-roi-report.js';
+import type { RoiRow } from '../../storage/sqlite/analytics/costs/get-roi-report.js';
 import { roiFigures, type CurrencyFigures } from '../../storage/sqlite/analytics/costs/roi-figures.js';
 import { DEFAULT_ATTRIBUTION } from '../alert-rule.js';
 import { ROI_FILTER_DIMENSIONS } from './metric-filters.js';
@@ -21,13 +21,13 @@ import { dimensionFilters } from './session-figures.js';
  * currency, or several cost currencies and none chosen. ROI and ROAS are null inside the
  * figures when the rows earned revenue in another currency (the report never mixes them).
  */
-export function roiWindowFigures(db: Database.Database, q: MetricQuery): CurrencyFigures | null {
+export async function roiWindowFigures(reports: ReportEngine, q: MetricQuery): Promise<CurrencyFigures | null> {
   const days = wholeDays(q);
   const filters = dimensionFilters(q.filters);
   if (!days || filters.length > 1 || filters.some((f) => !ROI_FILTER_DIMENSIONS.includes(f.dim))) return null;
   const filter = filters[0];
   const a = q.attribution ?? DEFAULT_ATTRIBUTION;
-  const report = getRoiReport(db, {
+  const report = await reports.roi({
     site: q.site, from: q.start, to: q.end, ...days, model: a.model, by: filter?.dim === 'campaign' ? 'campaign' : 'channel',
     lookbackDays: a.lookbackDays, halfLifeDays: a.halfLifeDays,
   });

@@ -2,13 +2,12 @@
  * Session figures of a window through the breakdown report's session totals, so an alert sees
  * exactly the numbers the reports show.
  */
-import type Database from 'better-sqlite3';
+import type { ReportEngine } from '../../storage/report-engine.js';
 import type { Money, SessionFilters } from '../../storage/sqlite/analytics/channels/get-breakdown.js';
-import { getSessionTotals, type SessionTotals } from '../../storage/sqlite/analytics/channels/get-session-totals.js';
+import type { SessionTotals } from '../../storage/sqlite/analytics/channels/get-session-totals.js';
 import type { AlertFilters } from '../alert-rule.js';
 import { FILTER_DIMENSIONS, type FilterDimension } from './metric-filters.js';
 import type { MetricQuery } from './metric-source.js';
-
 
 /** Session figures of one window. */
 export type SessionFigures = SessionTotals;
@@ -27,8 +26,8 @@ export function sessionFilters(filters: AlertFilters): SessionFilters {
  * Figures of the sessions that started in the window and pass every dimension filter. Visitors
  * are distinct persons over the whole window, also when it crosses a month.
  */
-export function sessionFigures(db: Database.Database, q: MetricQuery): SessionFigures {
-  return getSessionTotals(db, { site: q.site, from: q.start, to: q.end, filters: sessionFilters(q.filters) });
+export function sessionFigures(reports: ReportEngine, q: MetricQuery): Promise<SessionFigures> {
+  return reports.sessionTotals({ site: q.site, from: q.start, to: q.end, filters: sessionFilters(q.filters) });
 }
 
 /** The amount in `currency`, or in the only currency present; null when several are present. */

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { alertRuleSchema } from '../../alerts/alert-rule.js';
 import { AlertConditionSchema } from '../../alerts/conditions/condition-schema.js';
 import { EvaluationQuery, EventQuery, IncidentActionBody, IncidentQuery, PreviewBody, SiteQuery } from '../../alerts/api/alert-api-schemas.js';
-import { alertableMetrics, isAlertableMetric } from '../../alerts/metrics/sqlite-metric-source.js';
+import { alertableMetrics, isAlertableMetric } from '../../alerts/metrics/engine-metric-source.js';
 import { CampaignSchema } from '../../campaigns/campaign-schema.js';
 import { bearer, error, jsonSchemas, queryParams, ref, type Json } from './alert-openapi-helpers.js';
 

@@ -12,7 +12,6 @@ import {
 } from '../../storage/sqlite/analytics/funnels/saved-funnels.js';
 import { resolveRange } from '../../time/zoned-time.js';
 import type { AppDeps } from '../app-deps.js';
-import { sqliteOnly } from '../engine-routes.js';
 import { requireAdmin, requireRead } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -47,32 +46,27 @@ export function funnelRoutes(deps: AppDeps): Router {
     requireAdmin(req, deps.config);
     const body = parseInput(SaveFunnelBody, req.body, 'body');
     knownSite(deps, body.site, '');
-    res.status(201).json(saveFunnel(savedFunnelsDb(deps), body.site, body));
+    res.status(201).json(saveFunnel(deps.meta, body.site, body));
   });
   router.get('/v1/funnels', (req, res) => {
     const q = parseInput(SiteQuery, req.query, 'query');
     readableSite(req, deps, q.site, '/query');
-    res.json({ site: q.site, items: listSavedFunnels(savedFunnelsDb(deps), q.site) });
+    res.json({ site: q.site, items: listSavedFunnels(deps.meta, q.site) });
   });
   router.get('/v1/funnels/:id/result', async (req, res) => {
     const q = parseInput(SavedFunnelResultQuery, req.query, 'query');
     const site = readableSite(req, deps, q.site, '/query');
-    const saved = getSavedFunnel(savedFunnelsDb(deps), q.site, req.params.id);
+    const saved = getSavedFunnel(deps.meta, q.site, req.params.id);
     if (!saved) throw noFunnel(q.site, req.params.id);
     res.json({ id: saved.id, name: saved.name, ...(await runFunnel(deps, site, q.from, q.to, '/query', saved.definition)) });
   });
   router.delete('/v1/funnels/:id', (req, res) => {
     requireAdmin(req, deps.config);
     const q = parseInput(SiteQuery, req.query, 'query');
-    if (!deleteSavedFunnel(savedFunnelsDb(deps), q.site, req.params.id)) throw noFunnel(q.site, req.params.id);
+    if (!deleteSavedFunnel(deps.meta, q.site, req.params.id)) throw noFunnel(q.site, req.params.id);
     res.status(204).end();
   });
   return router;
-}
-
-/** Saved funnels are kept in the embedded SQLite database. */
-function savedFunnelsDb(deps: AppDeps) {
-  return sqliteOnly(deps, 'Saved funnels');
 }
 
 async function runFunnel(deps: AppDeps, site: SiteRuntime, from: string, to: string, where: string, definition: FunnelDefinition) {

@@ -17,6 +17,9 @@ import { getLiveCount } from './analytics/live/get-live-count.js';
 import { getRetention } from './analytics/retention/get-retention.js';
 import { getRfm } from './analytics/rfm/get-rfm.js';
 import { getTimeseries } from './analytics/timeseries/get-timeseries.js';
+import { getSessionTotals } from './analytics/channels/get-session-totals.js';
+import { getCostTotals } from './analytics/costs/store-ad-costs.js';
+import { countFlagged, countQuarantined } from './analytics/quality/data-quality-counts.js';
 
 export function clickHouseReportEngine(store: ClickHouseStore): ReportEngine {
   const fresh = <Q extends { site: string }, R>(report: (ch: ClickHouseDb, q: Q) => Promise<R>) => async (q: Q): Promise<R> => {
@@ -40,6 +43,14 @@ export function clickHouseReportEngine(store: ClickHouseStore): ReportEngine {
     attribution: fresh(getAttribution),
     attributionComparison: fresh(getAttributionComparison),
     roi: fresh(getRoiReport),
+    sessionTotals: fresh(getSessionTotals),
+    costTotals: (site, fromDate, toDate) => getCostTotals(store.ch, site, fromDate, toDate),
+    // Raw rows counted by arrival: no refresh, just this collector's buffer.
+    dataQuality: async (w) => {
+      await store.flush();
+      const [quarantined, flagged] = await Promise.all([countQuarantined(store.ch, w), countFlagged(store.ch, w)]);
+      return { quarantined, flagged };
+    },
     storeAdCosts: (site, rows) => storeAdCosts(store.ch, site, rows),
   };
 }

@@ -24,6 +24,7 @@ const SHARDING_KEY: Record<string, string> = {
   quarantine: 'qid',
   client_drops: 'rand()',
   ad_costs: 'sipHash64(site)',
+  person_tags: 'sipHash64(person_id)',
 };
 
 /** Applies pending migrations on every server; returns the file names applied now. */

@@ -16,6 +16,9 @@ import { getLiveCount } from './analytics/live/get-live-count.js';
 import { getRetention } from './analytics/retention/get-retention.js';
 import { getRfm } from './analytics/rfm/get-rfm.js';
 import { getTimeseries } from './analytics/timeseries/get-timeseries.js';
+import { getSessionTotals } from './analytics/channels/get-session-totals.js';
+import { getCostTotals } from './analytics/costs/store-ad-costs.js';
+import { countFlagged, countQuarantined } from './alerts/data-quality-counts.js';
 
 export function sqliteReportEngine(db: Database.Database): ReportEngine {
   const fresh = <Q extends { site: string }, R>(report: (db: Database.Database, q: Q) => R) => async (q: Q): Promise<R> => {
@@ -35,6 +38,10 @@ export function sqliteReportEngine(db: Database.Database): ReportEngine {
     attribution: fresh(getAttribution),
     attributionComparison: fresh(getAttributionComparison),
     roi: fresh(getRoiReport),
+    sessionTotals: fresh(getSessionTotals),
+    costTotals: async (site, fromDate, toDate) => getCostTotals(db, site, fromDate, toDate),
+    // Counted by arrival from raw rows: nothing derived to refresh.
+    dataQuality: async (w) => ({ quarantined: countQuarantined(db, w), flagged: countFlagged(db, w) }),
     storeAdCosts: async (site, rows) => storeAdCosts(db, site, rows),
   };
 }

@@ -31,12 +31,7 @@ export interface SqliteStore extends Store {
 }
 
 export function openSqliteStore(dbPath: string): SqliteStore {
-  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-  const db = new Database(dbPath);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  const db = openSqliteDatabase(dbPath);
   const q = Object.fromEntries(QUERY_NAMES.map((n) => [n, db.prepare(loadSql(QUERIES_DIR, n))])) as Record<
     QueryName,
     Database.Statement
@@ -85,6 +80,21 @@ export function openSqliteStore(dbPath: string): SqliteStore {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Opens (creating if needed) the SQLite file with the collector's settings and schema. On the
+ * ClickHouse engine the same file is the metadata database: alert rules and their history,
+ * saved funnels, tags and audiences; its event tables stay empty.
+ */
+export function openSqliteDatabase(dbPath: string): Database.Database {
+  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+  const db = new Database(dbPath);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
 }
 
 function quarantineParams(row: QuarantineRow): Record<string, unknown> {
