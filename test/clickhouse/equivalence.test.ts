@@ -1,7 +1,9 @@
 /**
  * Engine equivalence over HTTP: the same generated shop month is ingested through POST /v1/batch
  * into a collector on SQLite and one on ClickHouse (one server, then two shards), the same ad
- * costs are imported into both, and every report endpoint must then answer the same body.
+ * costs are imported into both, and every report endpoint must then answer the same body. The
+ * same alert rules, evaluated at the same slots, must leave the same evaluations, incidents and
+ * previews (helpers/alert-answers.ts).
  *
  * Bodies are compared exactly: both engines round money to 4 decimals in SQL, and rates and model
  * credits are computed by the same TypeScript from the same integer counts.
@@ -9,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, READ_TOKEN, startClickHouseTestCollector, startTestCollector, type ClickHouseTestCollector, type TestCollector } from '../collector/helpers/test-collector.js';
 import { startClickHouse, startClickHouseCluster, type ClickHouseCluster } from '../setup/clickhouse-server.js';
+import { ALERT_RULES, alertAnswers, qualityAnswers } from './helpers/alert-answers.js';
 import { MONTH_RANGE, shopMonth } from './helpers/shop-month.js';
 
 const R = MONTH_RANGE;
@@ -66,6 +69,9 @@ async function seed(c: TestCollector | ClickHouseTestCollector): Promise<void> {
 let sqlite: TestCollector;
 /** The SQLite answers, fetched once. */
 const expected = new Map<string, unknown>();
+/** The SQLite alert answers, evaluated once. */
+let expectedAlerts: Map<string, unknown>;
+const ALERT_ANSWERS = [...Object.keys(ALERT_RULES).flatMap((name) => [`${name}: evaluations`, `${name}: preview`]), 'incidents'];
 
 beforeAll(async () => {
   sqlite = await startTestCollector();
@@ -80,7 +86,8 @@ beforeAll(async () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expected.set(`funnel ${i}`, res.body);
   }
-}, 120_000);
+  expectedAlerts = await alertAnswers(sqlite);
+}, 180_000);
 afterAll(async () => { await sqlite?.stop(); });
 
 for (const layout of ['one server', 'two shards'] as const) {
@@ -95,6 +102,18 @@ for (const layout of ['one server', 'two shards'] as const) {
     afterAll(async () => {
       await ch?.stop();
       await cluster?.stop();
+    });
+
+    it('has alert answers that mean something: breaches, oks and skips, firings, and values of every rule', () => {
+      const outcomes = new Set<string>();
+      for (const name of Object.keys(ALERT_RULES)) {
+        const evaluations = expectedAlerts.get(`${name}: evaluations`) as { outcome: string; value: number | null }[];
+        expect(evaluations.length, name).toBeGreaterThan(20);
+        expect(evaluations.some((e) => e.value !== null && e.value !== 0), name).toBe(true);
+        for (const e of evaluations) outcomes.add(e.outcome);
+      }
+      expect([...outcomes].sort()).toEqual(['breach', 'ok', 'skipped']);
+      expect((expectedAlerts.get('incidents') as unknown[]).length).toBeGreaterThan(3);
     });
 
     it('holds a non-trivial data set (the comparison means something)', () => {
@@ -119,8 +138,32 @@ for (const layout of ['one server', 'two shards'] as const) {
         expect(res.body).toEqual(expected.get(`funnel ${i}`));
       });
     }
+    describe('alerts', () => {
+      let alerts: Map<string, unknown>;
+      beforeAll(async () => { alerts = await alertAnswers(ch); }, 180_000);
+      for (const key of ALERT_ANSWERS) {
+        it(key, () => {
+          expect(alerts.get(key)).toEqual(expectedAlerts.get(key));
+        });
+      }
+      it('data-quality metrics count what arrived, as on SQLite', async () => {
+        // Arrival times are the seeding times: the slot is the next full hour, after both seeds.
+        const slot = Math.ceil((Date.now() + 1) / 3_600_000) * 3_600_000;
+        const chQuality = await qualityAnswers(ch, slot);
+        expect(chQuality).toEqual(await qualityAnswers(sqlite, slot));
+        // The test dictionary allows plans basic and pro: every generated "free" sign-up is quarantined.
+        const sent = shopMonth().flatMap((v) => v.body.batch as { event: string; props?: { plan?: string } }[]);
+        const free = sent.filter((e) => e.event === 'signup' && e.props?.plan === 'free').length;
+        expect(free).toBeGreaterThan(0);
+        expect(chQuality.quarantined_events).toMatchObject([{ value: free, outcome: 'breach' }]);
+        // Every accepted event is flagged: its March time is more than the longest queue age before
+        // the batch's sentAt (now), so sentAt is ignored and the time stored uncorrected.
+        expect(chQuality.flagged_events).toMatchObject([{ value: sent.length - free, outcome: 'breach' }]);
+      });
+    });
+
     it('answers 501, saying what is available, for features kept on SQLite', async () => {
-      for (const path of ['/v1/alerts/rules?site=shop', '/v1/audiences?site=shop', '/v1/funnels?site=shop']) {
+      for (const path of ['/v1/audiences?site=shop', '/v1/campaigns?site=shop']) {
         const res = await ch.get(path, READ_TOKEN);
         expect(res.status, path).toBe(501);
         expect(res.body.error.code).toBe('not_available_on_clickhouse');

@@ -46,7 +46,7 @@ export interface ReportEngine {
   sessionTotals: Report<typeof getSessionTotals>;
   /** Imported spend of a site over the days `[fromDate, toDate]` (both included), per cost row key. */
   costTotals(site: string, fromDate: string, toDate: string): Promise<CostTotal[]>;
-  /** Events of a site quarantined, and accepted with dictionary warnings, that arrived in the window. */
+  /** Events of a site quarantined, and accepted with flags, that arrived in the window. */
   dataQuality(w: ArrivalWindow): Promise<{ quarantined: number; flagged: number }>;
   /** Upserts ad cost rows of a site; returns how many were imported. */
   storeAdCosts(site: string, rows: Parameters<typeof storeAdCosts>[2]): Promise<number>;

@@ -33,10 +33,11 @@ export const IncidentActionBody = z.object({
   note: z.string().max(2000).optional(),
 }).strict();
 
-/** `POST /v1/alerts/preview`: a rule (as for create) and how many days to replay. */
+/** `POST /v1/alerts/preview`: a rule (as for create), how many days to replay, and until when. */
 export const PreviewBody = z.object({
   rule: z.unknown(),
   days: z.number().int().min(1).max(30).default(30),
+  until: Instant.optional().meta({ description: 'Replay the days before this instant (default now), e.g. to see a past campaign' }),
 }).strict();
 
 /**

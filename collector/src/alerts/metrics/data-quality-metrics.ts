@@ -12,7 +12,7 @@ export const DATA_QUALITY_METRICS: readonly MetricDefinition[] = [
   },
   {
     id: 'flagged_events', kind: 'base', unit: 'count', direction: 'lower_is_better',
-    name: { en: 'Flagged events', zh: '告警标记事件数' }, formula: 'count(accepted events with dictionary warnings received in the window)',
-    description: { en: 'Events accepted in warn mode that broke the site dictionary.', zh: '以警告模式接收但违反站点字典的事件。' },
+    name: { en: 'Flagged events', zh: '告警标记事件数' }, formula: 'count(accepted events with flags received in the window)',
+    description: { en: 'Accepted events that carry flags: dictionary warnings in warn mode, or an event time the collector corrected or could not correct.', zh: '被接收但带有标记的事件：警告模式下的字典警告，或采集端校正过（或无法校正）事件时间的事件。' },
   },
 ];

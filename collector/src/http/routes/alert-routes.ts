@@ -103,7 +103,8 @@ export function alertRoutes(deps: AppDeps): Router {
     requireRead(req, deps.config, typeof site === 'string' ? site : '');
     const now = Date.now();
     const def = parseRule(body.rule, '/rule');
-    res.json(await previewRule({ meta: db, reports: deps.reports }, { ...def, id: 'preview', createdAt: now, updatedAt: now }, now, body.days));
+    const until = body.until ? Date.parse(body.until) : now;
+    res.json(await previewRule({ meta: db, reports: deps.reports }, { ...def, id: 'preview', createdAt: now, updatedAt: now }, until, body.days));
   });
 
   router.get('/v1/alerts/events', (req, res) => {

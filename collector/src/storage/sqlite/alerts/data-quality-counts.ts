@@ -16,7 +16,7 @@ export function countQuarantined(db: Database.Database, w: ArrivalWindow): numbe
   return (preparedStatement(db, DIR, 'quarantined-events').get(w) as { n: number }).n;
 }
 
-/** Accepted events carrying warn-mode dictionary flags that arrived in the window. */
+/** Accepted events carrying flags (dictionary warnings, event-time corrections) that arrived in the window. */
 export function countFlagged(db: Database.Database, w: ArrivalWindow): number {
   return (preparedStatement(db, DIR, 'flagged-events').get(w) as { n: number }).n;
 }

@@ -10,7 +10,7 @@ export async function countQuarantined(ch: ClickHouseDb, w: ArrivalWindow): Prom
   return count(ch, 'quarantined-events', w);
 }
 
-/** Accepted events carrying warn-mode dictionary flags that arrived in the window. */
+/** Accepted events carrying flags (dictionary warnings, event-time corrections) that arrived in the window. */
 export async function countFlagged(ch: ClickHouseDb, w: ArrivalWindow): Promise<number> {
   return count(ch, 'flagged-events', w);
 }
