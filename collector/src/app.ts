@@ -8,7 +8,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { SqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { ClickHouseStore } from './storage/clickhouse/clickhouse-store.js';
-import { reportEngineOf } from './storage/engine-of-store.js';
+import { audienceEngineOf, reportEngineOf } from './storage/engine-of-store.js';
 import { sqliteOnlyRoutes } from './http/engine-routes.js';
 import type { RuntimeConfig } from './config/load-config.js';
 import { createLogger } from './http/create-logger.js';
@@ -62,7 +62,9 @@ export function createApp({ store, meta, config, logger = createLogger(), sdkBun
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   const metaDb = meta ?? ('db' in store ? store.db : undefined);
   if (!metaDb) throw new Error('createApp: the ClickHouse engine needs a metadata database (meta)');
-  const base = { store, config: config.config, sites: config.sites, logger, meta: metaDb, reports: reportEngineOf(store) };
+  const base = {
+    store, config: config.config, sites: config.sites, logger, meta: metaDb, reports: reportEngineOf(store), audiences: audienceEngineOf(store, metaDb),
+  };
   const sqlite = 'db' in store ? { ...base, db: store.db } : null;
   const deps = sqlite ?? base;
   if (sqlite) configureSessionOptions(sqlite.db, { sites: sessionOptionsOfSites(config) });
@@ -81,11 +83,11 @@ export function createApp({ store, meta, config, logger = createLogger(), sdkBun
   app.use(costRoutes(deps));
   app.use(metricRoutes());
   app.use(alertRoutes(deps));
+  app.use(tagRoutes(deps));
+  app.use(audienceRoutes(deps));
   if (sqlite) {
     app.use(campaignRoutes(sqlite));
     app.use(personRoutes(sqlite));
-    app.use(tagRoutes(sqlite));
-    app.use(audienceRoutes(sqlite));
     app.use(triggerRoutes(sqlite));
   } else {
     app.use(sqliteOnlyRoutes());

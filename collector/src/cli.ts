@@ -26,7 +26,9 @@ async function main(argv: string[]): Promise<number> {
   let collector;
   try {
     const storage = storageFromEnv();
-    collector = await startCollector({ dbPath: args.db, storage, port: args.port, host: args.host, config: args.config, ...(args.demo ? { demo: true } : {}) });
+    collector = await startCollector({
+      dbPath: args.db, storage, port: args.port, host: args.host, config: args.config, backgroundJobs: args.jobs, ...(args.demo ? { demo: true } : {}),
+    });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof StorageConfigError) {
       process.stderr.write(`maidian-collector: ${err.message}\n`);

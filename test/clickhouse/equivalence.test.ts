@@ -3,7 +3,8 @@
  * into a collector on SQLite and one on ClickHouse (one server, then two shards), the same ad
  * costs are imported into both, and every report endpoint must then answer the same body. The
  * same alert rules, evaluated at the same slots, must leave the same evaluations, incidents and
- * previews (helpers/alert-answers.ts).
+ * previews (helpers/alert-answers.ts), and the same tags and audiences the same values, members,
+ * exports and lift (helpers/audience-answers.ts).
  *
  * Bodies are compared exactly: both engines round money to 4 decimals in SQL, and rates and model
  * credits are computed by the same TypeScript from the same integer counts.
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, READ_TOKEN, startClickHouseTestCollector, startTestCollector, type ClickHouseTestCollector, type TestCollector } from '../collector/helpers/test-collector.js';
 import { startClickHouse, startClickHouseCluster, type ClickHouseCluster } from '../setup/clickhouse-server.js';
 import { ALERT_RULES, alertAnswers, qualityAnswers } from './helpers/alert-answers.js';
+import { AUDIENCE_ANSWERS, audienceAnswers } from './helpers/audience-answers.js';
 import { MONTH_RANGE, shopMonth } from './helpers/shop-month.js';
 
 const R = MONTH_RANGE;
@@ -71,6 +73,8 @@ let sqlite: TestCollector;
 const expected = new Map<string, unknown>();
 /** The SQLite alert answers, evaluated once. */
 let expectedAlerts: Map<string, unknown>;
+/** The SQLite tag and audience answers. */
+let expectedAudiences: Map<string, unknown>;
 const ALERT_ANSWERS = [...Object.keys(ALERT_RULES).flatMap((name) => [`${name}: evaluations`, `${name}: preview`]), 'incidents'];
 
 beforeAll(async () => {
@@ -87,6 +91,7 @@ beforeAll(async () => {
     expected.set(`funnel ${i}`, res.body);
   }
   expectedAlerts = await alertAnswers(sqlite);
+  expectedAudiences = await audienceAnswers(sqlite);
 }, 180_000);
 afterAll(async () => { await sqlite?.stop(); });
 
@@ -114,6 +119,19 @@ for (const layout of ['one server', 'two shards'] as const) {
       }
       expect([...outcomes].sort()).toEqual(['breach', 'ok', 'skipped']);
       expect((expectedAlerts.get('incidents') as unknown[]).length).toBeGreaterThan(3);
+    });
+
+    it('has tag and audience answers that mean something: values, members, holdouts, exports and conversions', () => {
+      for (const key of AUDIENCE_ANSWERS.filter((k) => k.startsWith('tag '))) expect((expectedAudiences.get(key) as unknown[]).length, key).toBeGreaterThan(1);
+      for (const id of ['tea_lovers', 'repeat_carts', 'paid_or_big']) {
+        const refresh = expectedAudiences.get(`${id}: refresh`) as { members: number; holdout: number };
+        expect(refresh.members, id).toBeGreaterThan(3);
+        expect((expectedAudiences.get(`${id}: export`) as string).split('\r\n').length, id).toBeGreaterThan(3);
+      }
+      expect((expectedAudiences.get('tea_lovers: refresh') as { holdout: number }).holdout).toBeGreaterThan(0);
+      const lift = expectedAudiences.get('repeat_carts: lift') as { exported: { persons: number; converted: number } };
+      expect(lift.exported.converted).toBeGreaterThan(0);
+      expect((expectedAudiences.get('person tags') as unknown[]).length).toBeGreaterThan(1);
     });
 
     it('holds a non-trivial data set (the comparison means something)', () => {
@@ -162,8 +180,18 @@ for (const layout of ['one server', 'two shards'] as const) {
       });
     });
 
+    describe('tags and audiences', () => {
+      let audiences: Map<string, unknown>;
+      beforeAll(async () => { audiences = await audienceAnswers(ch); }, 180_000);
+      for (const key of AUDIENCE_ANSWERS) {
+        it(key, () => {
+          expect(audiences.get(key)).toEqual(expectedAudiences.get(key));
+        });
+      }
+    });
+
     it('answers 501, saying what is available, for features kept on SQLite', async () => {
-      for (const path of ['/v1/audiences?site=shop', '/v1/campaigns?site=shop']) {
+      for (const path of ['/v1/campaigns?site=shop', '/v1/triggers?site=shop', '/v1/persons/u-3?site=shop']) {
         const res = await ch.get(path, READ_TOKEN);
         expect(res.status, path).toBe(501);
         expect(res.body.error.code).toBe('not_available_on_clickhouse');

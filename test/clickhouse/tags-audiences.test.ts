@@ -287,14 +287,17 @@ describe('reading and dropping runs', () => {
   it('drops older runs, or all of them, leaving other tags alone', async () => {
     const rule = TagRule.parse(TAGS.city);
     for (const [, ch] of layouts) {
-      for (const run of [5, 6]) expect(await computeTag(ch, { site: SITE, tagId: 'city_copy', rule, now: NOW, timeZone: 'UTC', run })).toBe(2);
+      for (const run of [5, 6, 7]) expect(await computeTag(ch, { site: SITE, tagId: 'city_copy', rule, now: NOW, timeZone: 'UTC', run })).toBe(2);
+      // Keeping run 6 drops the older run 5; run 7 stays, as a run another refresh is writing would.
       await dropTagRuns(ch, SITE, 'city_copy', 6);
       await mutationsDone(ch);
       expect(await chValues(ch, 'city_copy', 5)).toEqual({});
       expect(await chValues(ch, 'city_copy', 6)).toEqual({ ann: 'Beijing', bob: 'Shanghai' });
+      expect(await chValues(ch, 'city_copy', 7)).toEqual({ ann: 'Beijing', bob: 'Shanghai' });
       await dropTagRuns(ch, SITE, 'city_copy', null);
       await mutationsDone(ch);
       expect(await chValues(ch, 'city_copy', 6)).toEqual({});
+      expect(await chValues(ch, 'city_copy', 7)).toEqual({});
       expect(await chValues(ch, 'city', 1)).toEqual({ ann: 'Beijing', bob: 'Shanghai' });
     }
   });

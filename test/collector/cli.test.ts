@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../collector/src/cli-args.js';
 import { batch, pageView } from './helpers/events.js';
 import { CHROME_UA, SALT, shopDictionary } from './helpers/test-collector.js';
 
@@ -27,6 +28,11 @@ describe('maidian-collector CLI', () => {
     expect(await p.exited).toBe(2);
     expect(p.err()).toContain("Unknown option '--prot'");
     expect(p.err()).toContain('Usage: maidian-collector');
+  });
+
+  it('runs the scheduled jobs unless --no-jobs (extra collectors behind a load balancer)', () => {
+    expect(parseCliArgs(['--config', 'c.json']).jobs).toBe(true);
+    expect(parseCliArgs(['--config', 'c.json', '--no-jobs']).jobs).toBe(false);
   });
 
   it('explains a bad config with the place of each problem (exit 1)', async () => {

@@ -9,9 +9,9 @@ import type Database from 'better-sqlite3';
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { audienceSql, listAudiences } from '../storage/sqlite/analytics/audiences/audience-store.js';
+import type { AudienceData } from './audience-engine.js';
 import { pushAudience } from './push-audience.js';
 import { refreshAudience } from './refresh-audience.js';
-import { refreshTags } from './refresh-tags.js';
 import { runTriggers } from './run-triggers.js';
 
 /** Options of the jobs. */
@@ -21,15 +21,15 @@ export interface AudienceJobOptions {
 }
 
 /** Refreshes tags and audiences of every site that has any, and pushes webhooks. */
-export async function refreshAllAudiences(db: Database.Database, logger?: Logger, o: AudienceJobOptions = {}, now = Date.now()): Promise<void> {
-  for (const { site } of audienceSql(db, 'select-audience-sites').all() as { site: string }[]) {
+export async function refreshAllAudiences(data: AudienceData, logger?: Logger, o: AudienceJobOptions = {}, now = Date.now()): Promise<void> {
+  for (const { site } of audienceSql(data.meta, 'select-audience-sites').all() as { site: string }[]) {
     try {
       const timeZone = o.timeZones?.[site];
-      refreshTags(db, site, { now, timeZone });
-      for (const audience of listAudiences(db, site)) {
-        refreshAudience(db, site, audience, { now, refreshTags: false, timeZone });
+      await data.engine.refreshTags(site, { now, timeZone });
+      for (const audience of listAudiences(data.meta, site)) {
+        await refreshAudience(data, site, audience, { now, refreshTags: false, timeZone });
         if (audience.definition.activation.webhook) {
-          const pushed = await pushAudience(db, site, audience, now);
+          const pushed = await pushAudience(data, site, audience, now);
           if (pushed.status === 'failed') logger?.warn({ site, audience: audience.id, error: pushed.error }, 'audience push failed');
         }
       }
@@ -50,12 +50,15 @@ export async function runAllTriggers(db: Database.Database, logger?: Logger, now
   }
 }
 
-/** Starts both schedules; the returned function stops them. */
-export function startAudienceJobs(db: Database.Database, logger?: Logger, o: AudienceJobOptions = {}): () => void {
-  const refresh = new Cron('*/15 * * * *', { protect: true }, () => refreshAllAudiences(db, logger, o));
-  const triggers = new Cron('* * * * *', { protect: true }, () => runAllTriggers(db, logger));
+/**
+ * Starts the schedules; the returned function stops them. Triggers run where `triggerDb` is
+ * given: on the SQLite engine, whose events the trigger scan reads.
+ */
+export function startAudienceJobs(data: AudienceData, triggerDb: Database.Database | null, logger?: Logger, o: AudienceJobOptions = {}): () => void {
+  const refresh = new Cron('*/15 * * * *', { protect: true }, () => refreshAllAudiences(data, logger, o));
+  const triggers = triggerDb ? new Cron('* * * * *', { protect: true }, () => runAllTriggers(triggerDb, logger)) : null;
   return () => {
     refresh.stop();
-    triggers.stop();
+    triggers?.stop();
   };
 }

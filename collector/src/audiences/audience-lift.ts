@@ -1,10 +1,12 @@
 /**
  * Lift of an audience: the conversion rate of exported members against the holdout over a
- * range (see audience-lift.sql for who is in each group).
+ * range (lift-groups.sql says who is in each group). Both engines: the groups come from the
+ * metadata database, the conversions from the engine's events.
  */
-import type Database from 'better-sqlite3';
 import { ratio } from '../analytics/metrics/metric-types.js';
 import { audienceSql, type StoredAudience } from '../storage/sqlite/analytics/audiences/audience-store.js';
+import type { AudienceData } from './audience-engine.js';
+import { consentAllows, consentStates } from './consent.js';
 
 /** One group's conversion. */
 export interface LiftGroup {
@@ -25,13 +27,20 @@ export interface AudienceLift {
 }
 
 /** Conversion of exported members vs holdout over `[from, to)` (epoch ms). */
-export function audienceLift(db: Database.Database, site: string, audience: StoredAudience, from: number, to: number, goal?: string): AudienceLift {
-  const rows = audienceSql(db, 'audience-lift').all({
-    site, audience_id: audience.id, from, to, goal: goal ?? null, policy: audience.definition.activation.consent,
-  }) as { name: 'exported' | 'holdout'; persons: number; converted: number }[];
-  const group = (name: string): LiftGroup => {
-    const r = rows.find((x) => x.name === name) ?? { persons: 0, converted: 0 };
-    return { persons: r.persons, converted: r.converted, rate: ratio(r.converted, r.persons) };
+export async function audienceLift(data: AudienceData, site: string, audience: StoredAudience, from: number, to: number, goal?: string): Promise<AudienceLift> {
+  const rows = audienceSql(data.meta, 'lift-groups').all({ site, audience_id: audience.id, from, to }) as { name: 'exported' | 'holdout'; personId: string }[];
+  const spells = rows.filter((r) => r.name === 'holdout').map((r) => r.personId);
+  const consent = await consentStates(data, site, spells);
+  const members = {
+    exported: rows.filter((r) => r.name === 'exported').map((r) => r.personId),
+    holdout: spells.filter((p) => consentAllows(consent.get(p), audience.definition.activation.consent)),
+  };
+  const everyone = [...new Set([...members.exported, ...members.holdout])];
+  const converted = new Set(everyone.length ? await data.engine.convertedPersons({ site, personIds: everyone, from, to, goal: goal ?? null }) : []);
+  const group = (name: 'exported' | 'holdout'): LiftGroup => {
+    const persons = members[name].length;
+    const done = members[name].filter((p) => converted.has(p)).length;
+    return { persons, converted: done, rate: ratio(done, persons) };
   };
   const exported = group('exported');
   const holdout = group('holdout');

@@ -7,6 +7,8 @@
 import type Database from 'better-sqlite3';
 import { HASH_PREFIX, HASHED_IDENTITIES } from '../ingest/enrich/identities.js';
 import { audienceSql, type StoredAudience } from '../storage/sqlite/analytics/audiences/audience-store.js';
+import type { AudienceData } from './audience-engine.js';
+import { consentAllows, consentStates } from './consent.js';
 
 /** One exported person. */
 export interface ExportRow {
@@ -18,14 +20,14 @@ export interface ExportRow {
 }
 
 /** The exportable members of an audience, by person id. */
-export function exportRows(db: Database.Database, site: string, audience: StoredAudience): ExportRow[] {
+export async function exportRows(data: AudienceData, site: string, audience: StoredAudience): Promise<ExportRow[]> {
   const { activation } = audience.definition;
-  const key = { site, audience_id: audience.id };
-  const persons = (audienceSql(db, 'exportable-members').all({ ...key, policy: activation.consent }) as { personId: string }[]).map((r) => r.personId);
+  const members = (audienceSql(data.meta, 'exportable-members').all({ site, audience_id: audience.id }) as { personId: string }[]).map((r) => r.personId);
+  const consent = await consentStates(data, site, members);
+  const persons = members.filter((p) => consentAllows(consent.get(p), activation.consent));
   const found = new Map<string, Record<string, string>>();
-  if (activation.identities.length > 0) {
-    const rows = audienceSql(db, 'export-identities').all({ ...key, types: JSON.stringify(activation.identities) }) as { personId: string; type: string; value: string }[];
-    for (const r of rows) {
+  if (activation.identities.length > 0 && persons.length > 0) {
+    for (const r of await data.engine.identitiesOfPersons({ site, personIds: persons, types: activation.identities })) {
       if (!safeToExport(r.type, r.value)) continue;
       const ids = found.get(r.personId) ?? {};
       ids[r.type] ??= r.value;

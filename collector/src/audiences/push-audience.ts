@@ -4,8 +4,8 @@
  * failed push is sent again, whole, next time. Payload:
  *   { site, audience, pushedAt, added: [{ personId, userId, identities }], removed: [personId] }
  */
-import type Database from 'better-sqlite3';
 import { audienceSql, type StoredAudience } from '../storage/sqlite/analytics/audiences/audience-store.js';
+import type { AudienceData } from './audience-engine.js';
 import type { Webhook } from './audience-schema.js';
 import { exportRows, markDelivered } from './export-rows.js';
 import { oneAtATime } from './one-at-a-time.js';
@@ -21,15 +21,16 @@ export type PushResult =
  * Pushes the changes since the last acknowledged push; `unchanged` sends nothing. Pushes of one
  * audience never overlap (the scheduled one and `POST …/push`), so a difference is sent once.
  */
-export function pushAudience(db: Database.Database, site: string, audience: StoredAudience, now = Date.now()): Promise<PushResult> {
+export function pushAudience(data: AudienceData, site: string, audience: StoredAudience, now = Date.now()): Promise<PushResult> {
   const webhook = audience.definition.activation.webhook;
   if (!webhook) return Promise.reject(new Error(`audience "${audience.id}" has no webhook`));
-  return oneAtATime(db, `push\u0000${site}\u0000${audience.id}`, () => pushDifference(db, site, audience, webhook, now));
+  return oneAtATime(data.meta, `push\u0000${site}\u0000${audience.id}`, () => pushDifference(data, site, audience, webhook, now));
 }
 
-async function pushDifference(db: Database.Database, site: string, audience: StoredAudience, webhook: Webhook, now: number): Promise<PushResult> {
+async function pushDifference(data: AudienceData, site: string, audience: StoredAudience, webhook: Webhook, now: number): Promise<PushResult> {
+  const db = data.meta;
   const key = { site, audience_id: audience.id };
-  const rows = exportRows(db, site, audience);
+  const rows = await exportRows(data, site, audience);
   const current = new Set(rows.map((r) => r.personId));
   const pushed = new Set((audienceSql(db, 'select-pushed').all(key) as { personId: string }[]).map((r) => r.personId));
   const added = rows.filter((r) => !pushed.has(r.personId));

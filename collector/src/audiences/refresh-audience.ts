@@ -3,13 +3,10 @@
  * with their holdout assignment), members it no longer selects leave (the spell is closed), and
  * the size is recorded. Tags the expression reads are refreshed first.
  */
-import type Database from 'better-sqlite3';
-import { refreshDerived } from '../analytics/sessions/refresh-derived.js';
-import { selectAudience } from '../storage/sqlite/analytics/audiences/compile-expression.js';
 import { audienceSql, type StoredAudience } from '../storage/sqlite/analytics/audiences/audience-store.js';
+import type { AudienceData } from './audience-engine.js';
 import { tagsOf } from './audience-expression.js';
 import { inHoldout } from './holdout.js';
-import { refreshTags } from './refresh-tags.js';
 
 /** What a refresh changed. */
 export interface AudienceRefresh {
@@ -29,15 +26,15 @@ export interface RefreshAudienceOptions {
   timeZone?: string;
 }
 
-/** Refreshes one audience and returns what changed. */
-export function refreshAudience(db: Database.Database, site: string, audience: StoredAudience, o: RefreshAudienceOptions = {}): AudienceRefresh {
+/** Refreshes one audience and returns what changed (the selection on the engine, spells in `meta`). */
+export async function refreshAudience(data: AudienceData, site: string, audience: StoredAudience, o: RefreshAudienceOptions = {}): Promise<AudienceRefresh> {
   const now = o.now ?? Date.now();
   const def = audience.definition;
   const tags = tagsOf(def.expression);
-  if (o.refreshTags !== false && tags.length > 0) refreshTags(db, site, { now, tagIds: tags, timeZone: o.timeZone });
-  else refreshDerived(db, site);
+  if (o.refreshTags !== false && tags.length > 0) await data.engine.refreshTags(site, { now, tagIds: tags, timeZone: o.timeZone });
+  const selected = new Set(await data.engine.selectAudience(site, def.expression, now));
+  const db = data.meta;
   return db.transaction(() => {
-    const selected = new Set(selectAudience(db, site, def.expression, now));
     const key = { site, audience_id: audience.id };
     const open = audienceSql(db, 'select-open-members').all(key) as { personId: string; holdout: number }[];
     const current = new Set(open.map((m) => m.personId));

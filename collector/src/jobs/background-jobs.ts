@@ -1,7 +1,8 @@
 /**
  * The collector's background work, started with the server and stopped before the databases
- * close: the alert scheduler (evaluations and deliveries) on either engine; on the SQLite engine
- * also the campaign review check, the tag, audience and trigger jobs, and the daily retention run.
+ * close: the alert scheduler (evaluations and deliveries) and the tag and audience refresh on
+ * either engine; on the SQLite engine also the campaign review check, the trigger scan and the
+ * daily retention run.
  */
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
@@ -11,7 +12,7 @@ import { AlertScheduler } from '../alerts/schedule/alert-scheduler.js';
 import { startRetentionJob } from '../retention/retention-job.js';
 import type { RetentionSite } from '../retention/enforce-retention.js';
 import type { ClickHouseStore } from '../storage/clickhouse/clickhouse-store.js';
-import { reportEngineOf } from '../storage/engine-of-store.js';
+import { audienceEngineOf, reportEngineOf } from '../storage/engine-of-store.js';
 import type { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 
 /** Running background jobs. */
@@ -30,11 +31,11 @@ export function startBackgroundJobs(
 ): BackgroundJobs {
   const alerts = new AlertScheduler({ data: { meta, reports: reportEngineOf(store) }, logger });
   void alerts.start();
-  const stops: (() => void)[] = [];
-  if ('db' in store) {
-    stops.push(startReviewScheduler(store.db, logger));
-    stops.push(startAudienceJobs(store.db, logger, { timeZones }));
-    stops.push(startRetentionJob(store.db, logger, retention));
+  const sqlite = 'db' in store ? store.db : null;
+  const stops = [startAudienceJobs({ meta, engine: audienceEngineOf(store, meta) }, sqlite, logger, { timeZones })];
+  if (sqlite) {
+    stops.push(startReviewScheduler(sqlite, logger));
+    stops.push(startRetentionJob(sqlite, logger, retention));
   }
   return {
     async stop() {

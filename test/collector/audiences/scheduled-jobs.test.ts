@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../../collector/src/alerts/delivery/sign-webhook.js';
 import { refreshAllAudiences, runAllTriggers } from '../../../collector/src/audiences/audience-jobs.js';
+import { sqliteAudienceData } from '../../../collector/src/storage/sqlite/analytics/audiences/sqlite-audience-engine.js';
 import { conversion, pageView } from '../helpers/events.js';
 import { ADMIN_TOKEN, READ_TOKEN, type TestCollector } from '../helpers/test-collector.js';
 import { DAY, HOUR, MIN, send, startAnalyticsCollector, visitor } from '../funnels/funnel-fixtures.js';
@@ -64,13 +65,13 @@ describe('refreshAllAudiences', () => {
     // 31 days on: x last seen 31 d ago → dormant; y 71 d ago → still dormant (< 90). The
     // trigger persons u, v (seen ~31 d ago) and w (32 d ago) are dormant too.
     const t1 = now + 31 * DAY;
-    await refreshAllAudiences(c.store.db, undefined, { timeZones: { shop: 'Asia/Shanghai' } }, t1);
+    await refreshAllAudiences(sqliteAudienceData(c.store.db), undefined, { timeZones: { shop: 'Asia/Shanghai' } }, t1);
     const tags = await c.get('/v1/persons/anon:x/tags?site=shop', READ_TOKEN);
     expect(tags.body.tags).toMatchObject([{ id: 'stage', value: 'dormant', computedAt: new Date(t1).toISOString() }]);
     expect(pushedAt(0, t1)).toEqual({ pushedAt: new Date(t1).toISOString(), added: ['anon:u', 'anon:v', 'anon:w', 'anon:x', 'anon:y'], removed: [] });
     // 60 days on: y last seen 100 d ago → churned and leaves; u, v, w, x (60–62 d) stay dormant.
     const t2 = now + 60 * DAY;
-    await refreshAllAudiences(c.store.db, undefined, {}, t2);
+    await refreshAllAudiences(sqliteAudienceData(c.store.db), undefined, {}, t2);
     expect(pushedAt(1, t2)).toEqual({ pushedAt: new Date(t2).toISOString(), added: [], removed: ['anon:y'] });
     const sizes = (await c.get('/v1/audiences/dormant?site=shop', READ_TOKEN)).body.sizes;
     // Newest first: t2 (5 − y = 4), t1 (y + u, v, w, x = 5), and the refresh when it was saved (y).
@@ -80,7 +81,7 @@ describe('refreshAllAudiences', () => {
     ]);
     expect(sizes[2]).toMatchObject({ members: 1, joined: 1, left: 0 });
     // Nothing changed since: a third run at t2 pushes nothing.
-    await refreshAllAudiences(c.store.db, undefined, {}, t2);
+    await refreshAllAudiences(sqliteAudienceData(c.store.db), undefined, {}, t2);
     expect(audienceHook.received).toHaveLength(2);
   });
 });

@@ -113,7 +113,7 @@ export async function personTagValues(ch: ClickHouseDb, site: string, personId: 
 }
 
 /**
- * Removes a tag's runs other than `keepRun` (every run when null: the tag is gone). A mutation,
+ * Removes a tag's runs older than `keepRun` (every run when null: the tag is gone). A mutation,
  * finished by ClickHouse in the background; on a cluster it runs on each shard's local table,
  * since a Distributed table takes no mutation.
  */
