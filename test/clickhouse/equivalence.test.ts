@@ -122,7 +122,11 @@ for (const layout of ['one server', 'two shards'] as const) {
     });
 
     it('has tag and audience answers that mean something: values, members, holdouts, exports and conversions', () => {
-      for (const key of AUDIENCE_ANSWERS.filter((k) => k.startsWith('tag '))) expect((expectedAudiences.get(key) as unknown[]).length, key).toBeGreaterThan(1);
+      for (const key of AUDIENCE_ANSWERS.filter((k) => k.startsWith('tag '))) {
+        const values = expectedAudiences.get(key) as { persons: number }[];
+        expect(values.reduce((n, v) => n + v.persons, 0), key).toBeGreaterThan(3);
+      }
+      expect((expectedAudiences.get('tag spend') as unknown[]).length).toBe(3);
       for (const id of ['tea_lovers', 'repeat_carts', 'paid_or_big']) {
         const refresh = expectedAudiences.get(`${id}: refresh`) as { members: number; holdout: number };
         expect(refresh.members, id).toBeGreaterThan(3);

@@ -16,7 +16,7 @@ const names = (en: string) => ({ name: { en, zh: en }, description: { en, zh: en
 /** Tags of the kinds whose values do not move with the wall clock at this data's distance. */
 const TAGS: Record<string, Record<string, unknown>> = {
   cart_user: { kind: 'behavior', event: 'add_to_cart', minCount: 2, days: 400 },
-  big_cart: { kind: 'behavior', event: 'add_to_cart', filters: [{ prop: 'price', op: 'gte', value: 60 }], days: 400 },
+  big_cart: { kind: 'behavior', event: 'add_to_cart', filters: [{ prop: 'price', op: 'gt', value: 59 }], days: 400 },
   top_channel: { kind: 'preference', dimension: 'channel' },
   top_category: { kind: 'preference', dimension: 'property', event: 'page_view', prop: 'category' },
   spend: { kind: 'value', measure: 'revenue_band', currency: 'CNY', bands: [{ id: 'low', min: 0 }, { id: 'mid', min: 200 }, { id: 'high', min: 600 }] },
@@ -77,7 +77,14 @@ export async function audienceAnswers(c: AnyCollector): Promise<Map<string, unkn
     const saved = await ok(c.post('/v1/audiences', { site: 'shop', id, ...names(id), ...def }, ADMIN), 201);
     const { computedAt: _t, ...refresh } = saved.refresh;
     out.set(`${id}: refresh`, refresh);
-    out.set(`${id}: members`, await ok(c.get(`/v1/audiences/${id}/members?site=shop&limit=1000`, READ_TOKEN)));
+    const members = await ok(c.get(`/v1/audiences/${id}/members?site=shop&limit=1000`, READ_TOKEN));
+    out.set(`${id}: members`, { ...members, items: members.items.map(({ joinedAt: _j, ...m }: Record<string, unknown>) => m) });
+    if ((def.activation as { consent: string }).consent === 'granted') {
+      // Under `granted` only persons who said yes leave: three members say so over the API.
+      for (const m of members.items.filter((x: { holdout: boolean }) => !x.holdout).slice(0, 3)) {
+        await ok(c.post(`/v1/persons/${encodeURIComponent(m.personId)}/consent`, { site: 'shop', granted: true, ts: Date.UTC(2026, 3, 2) }, ADMIN));
+      }
+    }
     const csv = await c.get(`/v1/audiences/${id}/export.csv?site=shop`, ADMIN_TOKEN);
     expect(csv.status).toBe(200);
     out.set(`${id}: export`, csv.body);
