@@ -74,3 +74,22 @@ export function tagRefs(e: Expression, at = ''): { tag: string; path: string }[]
   if (e.type === 'not') return tagRefs(e.of, `${at}/of`);
   return e.of.flatMap((child, i) => tagRefs(child, `${at}/of/${i}`));
 }
+
+/** A leaf of the expression: a tag condition or an event condition. */
+export type ExpressionLeaf = Extract<Expression, { type: 'tag' | 'event' }>;
+
+/**
+ * The text of `e` with AND, OR and NOT as SQL operators and each leaf written by `leaf`, which
+ * gets a key unique in the expression (`a0`, `a1`, … in walk order) to name its parameters.
+ * Each engine's compile-expression.ts supplies the leaves.
+ */
+export function expressionSql(e: Expression, leaf: (node: ExpressionLeaf, key: string) => string): string {
+  let n = 0;
+  const walk = (node: Expression): string => {
+    const key = `a${n++}`;
+    if (node.type === 'tag' || node.type === 'event') return leaf(node, key);
+    if (node.type === 'not') return `(NOT ${walk(node.of)})`;
+    return `(${node.of.map(walk).join(node.type === 'and' ? ' AND ' : ' OR ')})`;
+  };
+  return walk(e);
+}

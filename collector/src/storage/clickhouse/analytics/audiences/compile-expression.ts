@@ -9,7 +9,7 @@
  * value is a `{name:Type}` placeholder; only operator text and parameter names are written.
  */
 import { fileURLToPath } from 'node:url';
-import type { Expression } from '../../../../audiences/audience-expression.js';
+import { expressionSql, type Expression } from '../../../../audiences/audience-expression.js';
 import type { ClickHouseDb, Params } from '../../clickhouse-db.js';
 import { compileCondition, type CompiledSql } from '../funnels/compile-conditions.js';
 
@@ -22,32 +22,19 @@ const DAY_MS = 86_400_000;
  */
 export function compileExpression(e: Expression, now: number, runs: Record<string, number>): CompiledSql {
   const params: Params = {};
-  let n = 0;
-  const walk = (node: Expression): string => {
-    const key = `a${n++}`;
-    switch (node.type) {
-      case 'and':
-      case 'or':
-        return `(${node.of.map(walk).join(node.type === 'and' ? ' AND ' : ' OR ')})`;
-      case 'not':
-        return `(NOT ${walk(node.of)})`;
-      case 'tag':
-        return tagSql(key, node, runs, params);
-      case 'event': {
-        params[`${key}_from`] = now - node.days * DAY_MS;
-        params[`${key}_min`] = node.minCount;
-        const cond = compileCondition(key, { event: node.event, filters: node.filters }, params);
-        // Counted over the Distributed table: a person's devices may sit on several shards.
-        return `(person_id GLOBAL IN (SELECT assumeNotNull(person_id) AS person FROM {table:events} FINAL`
-          + ` WHERE site = {site:String} AND ts >= {${key}_from:Int64} AND ts < {now:Int64}`
-          + ` AND is_bot = 0 AND person_id IS NOT NULL AND (${cond})`
-          + ' AND session_key GLOBAL NOT IN (SELECT session_key FROM {table:sessions} FINAL'
-          + ' WHERE site = {site:String} AND deleted = 0 AND (is_bot = 1 OR too_long = 1))'
-          + ` GROUP BY person HAVING count() >= {${key}_min:UInt32}))`;
-      }
-    }
-  };
-  const sql = walk(e);
+  const sql = expressionSql(e, (node, key) => {
+    if (node.type === 'tag') return tagSql(key, node, runs, params);
+    params[`${key}_from`] = now - node.days * DAY_MS;
+    params[`${key}_min`] = node.minCount;
+    const cond = compileCondition(key, { event: node.event, filters: node.filters }, params);
+    // Counted over the Distributed table: a person's devices may sit on several shards.
+    return `(person_id GLOBAL IN (SELECT assumeNotNull(person_id) AS person FROM {table:events} FINAL`
+      + ` WHERE site = {site:String} AND ts >= {${key}_from:Int64} AND ts < {now:Int64}`
+      + ` AND is_bot = 0 AND person_id IS NOT NULL AND (${cond})`
+      + ' AND session_key GLOBAL NOT IN (SELECT session_key FROM {table:sessions} FINAL'
+      + ' WHERE site = {site:String} AND deleted = 0 AND (is_bot = 1 OR too_long = 1))'
+      + ` GROUP BY person HAVING count() >= {${key}_min:UInt32}))`;
+  });
   return { sql, params: { ...params, now } };
 }
 

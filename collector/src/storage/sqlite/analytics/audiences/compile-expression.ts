@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
-import type { Expression } from '../../../../audiences/audience-expression.js';
+import { expressionSql, type Expression } from '../../../../audiences/audience-expression.js';
 import { loadSql } from '../../load-sql.js';
 import { cachedStatement } from '../funnels/cached-statement.js';
 import { compileCondition, type CompiledSql } from '../funnels/compile-conditions.js';
@@ -18,30 +18,17 @@ const DAY_MS = 86_400_000;
 /** The predicate of `e` over `p.person_id`; `now` anchors "the last D days". */
 export function compileExpression(e: Expression, now: number): CompiledSql {
   const params: CompiledSql['params'] = {};
-  let n = 0;
-  const walk = (node: Expression): string => {
-    const key = `a${n++}`;
-    switch (node.type) {
-      case 'and':
-      case 'or':
-        return `(${node.of.map(walk).join(node.type === 'and' ? ' AND ' : ' OR ')})`;
-      case 'not':
-        return `(NOT ${walk(node.of)})`;
-      case 'tag':
-        return tagSql(key, node, params);
-      case 'event': {
-        params[`${key}_from`] = now - node.days * DAY_MS;
-        params[`${key}_min`] = node.minCount;
-        const cond = compileCondition(key, { event: node.event, filters: node.filters }, params);
-        // Counted with the person's (site, person_id, ts) index; bots and flagged sessions left out.
-        return `((SELECT count(*) FROM events e WHERE e.site = @site AND e.person_id = p.person_id`
-          + ` AND e.ts >= @${key}_from AND e.ts < @now AND e.is_bot = 0 AND ${cond}`
-          + ` AND e.session_key NOT IN (SELECT s.session_key FROM sessions s WHERE s.site = @site AND (s.is_bot = 1 OR s.too_long = 1))`
-          + `) >= @${key}_min)`;
-      }
-    }
-  };
-  const sql = walk(e);
+  const sql = expressionSql(e, (node, key) => {
+    if (node.type === 'tag') return tagSql(key, node, params);
+    params[`${key}_from`] = now - node.days * DAY_MS;
+    params[`${key}_min`] = node.minCount;
+    const cond = compileCondition(key, { event: node.event, filters: node.filters }, params);
+    // Counted with the person's (site, person_id, ts) index; bots and flagged sessions left out.
+    return `((SELECT count(*) FROM events e WHERE e.site = @site AND e.person_id = p.person_id`
+      + ` AND e.ts >= @${key}_from AND e.ts < @now AND e.is_bot = 0 AND ${cond}`
+      + ` AND e.session_key NOT IN (SELECT s.session_key FROM sessions s WHERE s.site = @site AND (s.is_bot = 1 OR s.too_long = 1))`
+      + `) >= @${key}_min)`;
+  });
   return { sql, params: { ...params, now } };
 }
 
