@@ -85,8 +85,8 @@ export function createApp({ store, meta, config, logger = createLogger(), sdkBun
   app.use(alertRoutes(deps));
   app.use(tagRoutes(deps));
   app.use(audienceRoutes(deps));
+  app.use(campaignRoutes(deps));
   if (sqlite) {
-    app.use(campaignRoutes(sqlite));
     app.use(personRoutes(sqlite));
     app.use(triggerRoutes(sqlite));
   } else {

@@ -14,6 +14,7 @@ import { ADMIN_TOKEN, READ_TOKEN, startClickHouseTestCollector, startTestCollect
 import { startClickHouse, startClickHouseCluster, type ClickHouseCluster } from '../setup/clickhouse-server.js';
 import { ALERT_RULES, alertAnswers, qualityAnswers } from './helpers/alert-answers.js';
 import { AUDIENCE_ANSWERS, audienceAnswers } from './helpers/audience-answers.js';
+import { campaignAnswers } from './helpers/campaign-answers.js';
 import { MONTH_RANGE, shopMonth } from './helpers/shop-month.js';
 
 const R = MONTH_RANGE;
@@ -75,6 +76,8 @@ const expected = new Map<string, unknown>();
 let expectedAlerts: Map<string, unknown>;
 /** The SQLite tag and audience answers. */
 let expectedAudiences: Map<string, unknown>;
+/** The SQLite campaign review. */
+let expectedReview: Record<string, unknown>;
 const ALERT_ANSWERS = [...Object.keys(ALERT_RULES).flatMap((name) => [`${name}: evaluations`, `${name}: preview`]), 'incidents'];
 
 beforeAll(async () => {
@@ -91,6 +94,7 @@ beforeAll(async () => {
     expected.set(`funnel ${i}`, res.body);
   }
   expectedAlerts = await alertAnswers(sqlite);
+  expectedReview = await campaignAnswers(sqlite);
   expectedAudiences = await audienceAnswers(sqlite);
 }, 180_000);
 afterAll(async () => { await sqlite?.stop(); });
@@ -162,7 +166,19 @@ for (const layout of ['one server', 'two shards'] as const) {
     }
     describe('alerts', () => {
       let alerts: Map<string, unknown>;
-      beforeAll(async () => { alerts = await alertAnswers(ch); }, 180_000);
+      let review: Record<string, unknown>;
+      beforeAll(async () => {
+        alerts = await alertAnswers(ch);
+        review = await campaignAnswers(ch);
+      }, 180_000);
+      it('a campaign review (figures, funnel, alerts fired, the previous campaign)', () => {
+        const r = expectedReview as { headline: { sessions: number; cost: number }; alerts: unknown[]; funnel: unknown; previous: unknown };
+        expect(r.headline.sessions).toBeGreaterThan(5);
+        expect(r.headline.cost).toBeGreaterThan(0);
+        expect(r.funnel).not.toBeNull();
+        expect(r.previous).not.toBeNull();
+        expect(review).toEqual(expectedReview);
+      });
       for (const key of ALERT_ANSWERS) {
         it(key, () => {
           expect(alerts.get(key)).toEqual(expectedAlerts.get(key));
@@ -195,7 +211,7 @@ for (const layout of ['one server', 'two shards'] as const) {
     });
 
     it('answers 501, saying what is available, for features kept on SQLite', async () => {
-      for (const path of ['/v1/campaigns?site=shop', '/v1/triggers?site=shop', '/v1/persons/u-3?site=shop']) {
+      for (const path of ['/v1/triggers?site=shop', '/v1/persons/u-3?site=shop']) {
         const res = await ch.get(path, READ_TOKEN);
         expect(res.status, path).toBe(501);
         expect(res.body.error.code).toBe('not_available_on_clickhouse');

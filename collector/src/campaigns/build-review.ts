@@ -1,8 +1,9 @@
-/** Writes a campaign review from the reports, and stores it as the campaign's next version. */
-import type Database from 'better-sqlite3';
-import { refreshDerived } from '../analytics/sessions/refresh-derived.js';
+/**
+ * Writes a campaign review from the reports of the storage engine, and stores it as the
+ * campaign's next version in the metadata database (with the campaign, saved funnels and alerts).
+ */
+import type { AlertData } from '../alerts/alert-data.js';
 import { listEvents } from '../storage/sqlite/alerts/alert-history-store.js';
-import { getFunnel } from '../storage/sqlite/analytics/funnels/get-funnel.js';
 import { getSavedFunnel } from '../storage/sqlite/analytics/funnels/saved-funnels.js';
 import { insertReview, previousCampaign } from '../storage/sqlite/campaigns/campaign-store.js';
 import type { Campaign } from './campaign-schema.js';
@@ -11,13 +12,16 @@ import {
 } from './campaign-figures.js';
 import type { CampaignReview } from './review-types.js';
 
+/** What a review reads: the engine's reports and the metadata database. */
+export type ReviewData = AlertData;
+
 /** The review of `campaign` on the data as it is now. */
-export function buildReview(db: Database.Database, campaign: Campaign, now = Date.now()): CampaignReview {
+export async function buildReview(data: ReviewData, campaign: Campaign, now = Date.now()): Promise<CampaignReview> {
+  const { meta: db, reports } = data;
   const timeZone = campaign.timezone;
-  refreshDerived(db, campaign.site);
   const range = campaignRange(campaign, timeZone);
-  const byUtmCampaign = utmCampaignRows(db, campaign, range);
-  const sources = sourceRows(db, campaign, range);
+  const byUtmCampaign = await utmCampaignRows(reports, campaign, range);
+  const sources = await sourceRows(reports, campaign, range);
   const headline = headlineOf(campaign, byUtmCampaign, sources);
   return {
     campaign,
@@ -28,36 +32,38 @@ export function buildReview(db: Database.Database, campaign: Campaign, now = Dat
     goals: goalsOf(campaign, headline),
     byUtmCampaign,
     sources,
-    creatives: creativeRows(db, campaign, range),
-    attribution: attributionRows(db, campaign, range),
-    funnel: funnelOf(db, campaign, range),
+    creatives: await creativeRows(reports, campaign, range),
+    attribution: await attributionRows(reports, campaign, range),
+    funnel: await funnelOf(data, campaign, range),
     alerts: listEvents(db, { site: campaign.site, ruleId: null, from: range.start, to: range.end, limit: 1000 })
       .filter((e) => e.type === 'fired')
       .map((e) => {
         const p = e.payload as { rule?: { name?: string }; metric?: { id?: string }; value?: number | null };
         return { ruleId: e.ruleId, ruleName: p.rule?.name ?? e.ruleId, metric: p.metric?.id ?? '', at: iso(e.at), value: p.value ?? null };
       }),
-    previous: previousOf(db, campaign, range.start),
+    previous: await previousOf(data, campaign, range.start),
   };
 }
 
 /** Builds and stores a review; returns its version. */
-export function writeReview(db: Database.Database, campaign: Campaign, trigger: 'ended' | 'on_demand', now = Date.now()): number {
-  return insertReview(db, campaign.id, trigger, buildReview(db, campaign, now), now);
+export async function writeReview(data: ReviewData, campaign: Campaign, trigger: 'ended' | 'on_demand', now = Date.now()): Promise<number> {
+  const review = await buildReview(data, campaign, now);
+  return insertReview(data.meta, campaign.id, trigger, review, now);
 }
 
-function funnelOf(db: Database.Database, c: Campaign, range: { start: number; end: number }): CampaignReview['funnel'] {
+async function funnelOf(data: ReviewData, c: Campaign, range: { start: number; end: number }): Promise<CampaignReview['funnel']> {
   if (!c.funnel_id) return null;
-  const saved = getSavedFunnel(db, c.site, c.funnel_id);
+  const saved = getSavedFunnel(data.meta, c.site, c.funnel_id);
   if (!saved) return null;
-  return { id: saved.id, name: saved.name, report: getFunnel(db, { site: c.site, from: range.start, to: range.end, definition: { ...saved.definition, breakdown: 'campaign' } }) };
+  const report = await data.reports.funnel({ site: c.site, from: range.start, to: range.end, definition: { ...saved.definition, breakdown: 'campaign' } });
+  return { id: saved.id, name: saved.name, report };
 }
 
-function previousOf(db: Database.Database, c: Campaign, start: number): CampaignReview['previous'] {
-  const prev = previousCampaign(db, c.site, c.id, start);
+async function previousOf(data: ReviewData, c: Campaign, start: number): Promise<CampaignReview['previous']> {
+  const prev = previousCampaign(data.meta, c.site, c.id, start);
   if (!prev) return null;
   const range = campaignRange(prev, prev.timezone);
-  const headline = headlineOf(prev, utmCampaignRows(db, prev, range), sourceRows(db, prev, range));
+  const headline = headlineOf(prev, await utmCampaignRows(data.reports, prev, range), await sourceRows(data.reports, prev, range));
   return { id: prev.id, name: prev.name, from: prev.start, to: prev.end, headline };
 }
 

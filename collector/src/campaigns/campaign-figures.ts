@@ -2,12 +2,11 @@
  * The figures of a campaign, each from the report function the API serves it with (channel
  * report, ROI report, attribution comparison, funnels), so a review and the API agree.
  */
-import type Database from 'better-sqlite3';
 import { computeMetric, ratio } from '../analytics/metrics/metric-dictionary.js';
-import { getAttributionComparison } from '../storage/sqlite/analytics/attribution/get-attribution.js';
-import { getBreakdown, type Money } from '../storage/sqlite/analytics/channels/get-breakdown.js';
-import { getChannelReport, type ChannelRow } from '../storage/sqlite/analytics/channels/get-channel-report.js';
-import { getRoiReport, type RoiRow } from '../storage/sqlite/analytics/costs/get-roi-report.js';
+import type { ReportEngine } from '../storage/report-engine.js';
+import type { Money } from '../storage/sqlite/analytics/channels/get-breakdown.js';
+import type { ChannelRow } from '../storage/sqlite/analytics/channels/get-channel-report.js';
+import type { RoiRow } from '../storage/sqlite/analytics/costs/get-roi-report.js';
 import { resolveRange } from '../time/zoned-time.js';
 import type { Campaign } from './campaign-schema.js';
 import type { CampaignReview, CreativeRow, Headline } from './review-types.js';
@@ -21,24 +20,24 @@ export function campaignRange(c: Campaign, timeZone: string): { start: number; e
 }
 
 /** Channel report rows of the campaign's utm_campaign values. */
-export function utmCampaignRows(db: Database.Database, c: Campaign, range: { start: number; end: number }): ChannelRow[] {
+export async function utmCampaignRows(reports: ReportEngine, c: Campaign, range: { start: number; end: number }): Promise<ChannelRow[]> {
   const wanted = new Set(c.utm_campaigns);
-  return getChannelReport(db, { site: c.site, from: range.start, to: range.end, by: 'campaign' }).filter((r) => wanted.has(r.key));
+  return (await reports.channels({ site: c.site, from: range.start, to: range.end, by: 'campaign' })).filter((r) => wanted.has(r.key));
 }
 
 /**
  * Breakdown report rows by utm_content among the sessions of the campaign's utm_campaign values
  * (one filter with every value, so a person in two of them counts once per creative).
  */
-export function creativeRows(db: Database.Database, c: Campaign, range: { start: number; end: number }): CreativeRow[] {
-  return getBreakdown(db, { site: c.site, from: range.start, to: range.end, dimension: 'content', filters: { campaign: c.utm_campaigns } })
+export async function creativeRows(reports: ReportEngine, c: Campaign, range: { start: number; end: number }): Promise<CreativeRow[]> {
+  return (await reports.breakdown({ site: c.site, from: range.start, to: range.end, dimension: 'content', filters: { campaign: c.utm_campaigns } }))
     .map((r) => ({ content: String(r.key), sessions: r.sessions, users: r.users, conversions: r.conversions, convertingSessions: r.convertingSessions, revenue: r.revenue }));
 }
 
 /** ROI report rows (by source and campaign) of the campaign; costs are matched lowercased. */
-export function sourceRows(db: Database.Database, c: Campaign, range: { start: number; end: number }): RoiRow[] {
+export async function sourceRows(reports: ReportEngine, c: Campaign, range: { start: number; end: number }): Promise<RoiRow[]> {
   const wanted = new Set(c.utm_campaigns.map((u) => u.toLowerCase()));
-  const report = getRoiReport(db, {
+  const report = await reports.roi({
     site: c.site, from: range.start, to: range.end, fromDate: c.start, toDate: c.end, model: REVIEW_SETTINGS.roiModel, by: 'campaign',
     lookbackDays: REVIEW_SETTINGS.lookbackDays, halfLifeDays: REVIEW_SETTINGS.halfLifeDays,
   });
@@ -46,8 +45,8 @@ export function sourceRows(db: Database.Database, c: Campaign, range: { start: n
 }
 
 /** Every attribution model's credit to the campaign's utm_campaign values. */
-export function attributionRows(db: Database.Database, c: Campaign, range: { start: number; end: number }): CampaignReview['attribution'] {
-  const cmp = getAttributionComparison(db, {
+export async function attributionRows(reports: ReportEngine, c: Campaign, range: { start: number; end: number }): Promise<CampaignReview['attribution']> {
+  const cmp = await reports.attributionComparison({
     site: c.site, from: range.start, to: range.end, by: 'campaign', lookbackDays: REVIEW_SETTINGS.lookbackDays, halfLifeDays: REVIEW_SETTINGS.halfLifeDays,
   });
   const wanted = new Set(c.utm_campaigns);

@@ -3,18 +3,17 @@
  * every 10 minutes and at start, so a campaign that ended while the collector was down is
  * reviewed when it comes back.
  */
-import type Database from 'better-sqlite3';
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { endedUnreviewed } from '../storage/sqlite/campaigns/campaign-store.js';
-import { writeReview } from './build-review.js';
+import { writeReview, type ReviewData } from './build-review.js';
 
 /** Reviews every ended, unreviewed campaign; returns how many were written. */
-export function reviewEndedCampaigns(db: Database.Database, now = Date.now(), logger?: Logger): number {
+export async function reviewEndedCampaigns(data: ReviewData, now = Date.now(), logger?: Logger): Promise<number> {
   let written = 0;
-  for (const campaign of endedUnreviewed(db, now)) {
+  for (const campaign of endedUnreviewed(data.meta, now)) {
     try {
-      writeReview(db, campaign, 'ended', now);
+      await writeReview(data, campaign, 'ended', now);
       written += 1;
     } catch (err) {
       logger?.error({ err, campaign: campaign.id }, 'campaign review failed');
@@ -24,8 +23,8 @@ export function reviewEndedCampaigns(db: Database.Database, now = Date.now(), lo
 }
 
 /** Starts the periodic check; returns a function that stops it. */
-export function startReviewScheduler(db: Database.Database, logger?: Logger): () => void {
-  reviewEndedCampaigns(db, Date.now(), logger);
-  const job = new Cron('*/10 * * * *', { protect: true }, () => { reviewEndedCampaigns(db, Date.now(), logger); });
+export function startReviewScheduler(data: ReviewData, logger?: Logger): () => void {
+  void reviewEndedCampaigns(data, Date.now(), logger);
+  const job = new Cron('*/10 * * * *', { protect: true }, async () => { await reviewEndedCampaigns(data, Date.now(), logger); });
   return () => job.stop();
 }

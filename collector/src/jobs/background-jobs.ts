@@ -1,7 +1,7 @@
 /**
  * The collector's background work, started with the server and stopped before the databases
- * close: the alert scheduler (evaluations and deliveries) and the tag and audience refresh on
- * either engine; on the SQLite engine also the campaign review check, the trigger scan and the
+ * close: the alert scheduler (evaluations and deliveries), the tag and audience refresh and the
+ * campaign review check on either engine; on the SQLite engine also the trigger scan and the
  * daily retention run.
  */
 import type Database from 'better-sqlite3';
@@ -29,14 +29,12 @@ export function startBackgroundJobs(
   store: SqliteStore | ClickHouseStore, meta: Database.Database, logger: Logger,
   timeZones: Record<string, string> = {}, retention: () => RetentionSite[] = () => [],
 ): BackgroundJobs {
-  const alerts = new AlertScheduler({ data: { meta, reports: reportEngineOf(store) }, logger });
+  const data = { meta, reports: reportEngineOf(store) };
+  const alerts = new AlertScheduler({ data, logger });
   void alerts.start();
   const sqlite = 'db' in store ? store.db : null;
-  const stops = [startAudienceJobs({ meta, engine: audienceEngineOf(store, meta) }, sqlite, logger, { timeZones })];
-  if (sqlite) {
-    stops.push(startReviewScheduler(sqlite, logger));
-    stops.push(startRetentionJob(sqlite, logger, retention));
-  }
+  const stops = [startAudienceJobs({ meta, engine: audienceEngineOf(store, meta) }, sqlite, logger, { timeZones }), startReviewScheduler(data, logger)];
+  if (sqlite) stops.push(startRetentionJob(sqlite, logger, retention));
   return {
     async stop() {
       for (const stop of stops.reverse()) stop();

@@ -75,8 +75,8 @@ describe('campaign review', () => {
 
   it('is written once when the campaign has ended, and versioned on every request', async () => {
     // Both campaigns ended long ago: the check writes one "ended" review each, and nothing on a second run.
-    expect(reviewEndedCampaigns(c.store.db)).toBe(2);
-    expect(reviewEndedCampaigns(c.store.db)).toBe(0);
+    expect(await reviewEndedCampaigns(sqliteAlertData(c.store.db))).toBe(2);
+    expect(await reviewEndedCampaigns(sqliteAlertData(c.store.db))).toBe(0);
     await c.post(`/v1/campaigns/${id}/review`, {}, admin);
     const list = (await c.get(`/v1/campaigns/${id}/reviews`, READ_TOKEN)).body.reviews;
     expect(list.map((r: { version: number; trigger: string }) => [r.version, r.trigger]).slice(-2)).toEqual([[list.length - 1, 'ended'], [list.length, 'on_demand']]);

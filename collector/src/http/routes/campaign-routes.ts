@@ -14,7 +14,7 @@ import {
   deleteCampaign, getCampaign, getReview, insertCampaign, listCampaigns, listReviews, updateCampaign,
 } from '../../storage/sqlite/campaigns/campaign-store.js';
 import { nextDay, startOfZonedDay } from '../../time/zoned-time.js';
-import type { SqliteDeps } from '../app-deps.js';
+import type { AppDeps } from '../app-deps.js';
 import { requireAdmin, requireRead } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -26,8 +26,8 @@ const REVIEW_FILE = /^(\d{1,9})(\.html)?$/;
 /** The review page runs no script and loads nothing; it may only be framed by the collector itself. */
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
-/** Router of `/v1/campaigns*`. */
-export function campaignRoutes(deps: SqliteDeps): Router {
+/** Router of `/v1/campaigns*`, on either engine: campaigns and reviews in the metadata database. */
+export function campaignRoutes(deps: AppDeps): Router {
   const router = Router();
   const parseCampaign = (body: unknown) => {
     const def = parseInput(CampaignSchema, body, 'body');
@@ -37,7 +37,7 @@ export function campaignRoutes(deps: SqliteDeps): Router {
   };
   const endAt = (c: Campaign) => startOfZonedDay(nextDay(c.end), c.timezone);
   const readable = (req: Request) => {
-    const c = getCampaign(deps.db, String(req.params.id));
+    const c = getCampaign(deps.meta, String(req.params.id));
     if (!c) throw new HttpError(404, 'unknown_campaign', `no campaign "${req.params.id}"`);
     requireRead(req, deps.config, c.site);
     return c;
@@ -47,13 +47,13 @@ export function campaignRoutes(deps: SqliteDeps): Router {
     requireAdmin(req, deps.config);
     const now = Date.now();
     const campaign: Campaign = { ...parseCampaign(req.body), id: nanoid(12), createdAt: now, updatedAt: now };
-    insertCampaign(deps.db, campaign, endAt(campaign));
+    insertCampaign(deps.meta, campaign, endAt(campaign));
     res.status(201).json(campaignJson(campaign));
   });
   router.get('/v1/campaigns', (req, res) => {
     const q = parseInput(SiteQuery, req.query, 'query');
     requireRead(req, deps.config, q.site);
-    res.json({ campaigns: listCampaigns(deps.db, q.site).map(campaignJson) });
+    res.json({ campaigns: listCampaigns(deps.meta, q.site).map(campaignJson) });
   });
   router.get('/v1/campaigns/:id', (req, res) => { res.json(campaignJson(readable(req))); });
   router.put('/v1/campaigns/:id', json, (req, res) => {
@@ -61,31 +61,31 @@ export function campaignRoutes(deps: SqliteDeps): Router {
     const old = readable(req);
     const campaign: Campaign = { ...parseCampaign(req.body), id: old.id, createdAt: old.createdAt, updatedAt: Date.now() };
     if (campaign.site !== old.site) throw new HttpError(400, 'invalid_body', 'a campaign cannot move to another site', [{ path: '/site', message: 'differs from the stored campaign', expected: JSON.stringify(old.site) }]);
-    updateCampaign(deps.db, campaign, endAt(campaign));
+    updateCampaign(deps.meta, campaign, endAt(campaign));
     res.json(campaignJson(campaign));
   });
   router.delete('/v1/campaigns/:id', (req, res) => {
     requireAdmin(req, deps.config);
     readable(req);
-    deleteCampaign(deps.db, String(req.params.id));
+    deleteCampaign(deps.meta, String(req.params.id));
     res.status(204).end();
   });
-  router.post('/v1/campaigns/:id/review', (req, res) => {
+  router.post('/v1/campaigns/:id/review', async (req, res) => {
     requireAdmin(req, deps.config);
     const c = readable(req);
-    const version = writeReview(deps.db, c, 'on_demand');
+    const version = await writeReview({ meta: deps.meta, reports: deps.reports }, c, 'on_demand');
     res.status(201).json({ campaignId: c.id, version, json: `/v1/campaigns/${c.id}/reviews/${version}`, html: `/v1/campaigns/${c.id}/reviews/${version}.html` });
   });
   router.get('/v1/campaigns/:id/reviews', (req, res) => {
     const c = readable(req);
-    res.json({ campaignId: c.id, reviews: listReviews(deps.db, c.id) });
+    res.json({ campaignId: c.id, reviews: listReviews(deps.meta, c.id) });
   });
   router.get('/v1/campaigns/:id/reviews/:file', (req, res) => {
     const c = readable(req);
     const m = REVIEW_FILE.exec(String(req.params.file));
     if (!m) throw new HttpError(404, 'unknown_review', `no review "${req.params.file}"; use /reviews/<version> or /reviews/<version>.html`);
     const version = Number(m[1]);
-    const review = getReview(deps.db, c.id, version) as CampaignReview | undefined;
+    const review = getReview(deps.meta, c.id, version) as CampaignReview | undefined;
     if (!review) throw new HttpError(404, 'unknown_review', `campaign "${c.id}" has no review version ${version}`);
     if (!m[2]) return void res.json({ version, ...review });
     const { lang } = parseInput(LangQuery, req.query, 'query');
