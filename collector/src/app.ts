@@ -86,9 +86,9 @@ export function createApp({ store, meta, config, logger = createLogger(), sdkBun
   app.use(tagRoutes(deps));
   app.use(audienceRoutes(deps));
   app.use(campaignRoutes(deps));
+  app.use(triggerRoutes(deps));
   if (sqlite) {
     app.use(personRoutes(sqlite));
-    app.use(triggerRoutes(sqlite));
   } else {
     app.use(sqliteOnlyRoutes());
   }

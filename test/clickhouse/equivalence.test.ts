@@ -15,6 +15,7 @@ import { startClickHouse, startClickHouseCluster, type ClickHouseCluster } from 
 import { ALERT_RULES, alertAnswers, qualityAnswers } from './helpers/alert-answers.js';
 import { AUDIENCE_ANSWERS, audienceAnswers } from './helpers/audience-answers.js';
 import { campaignAnswers } from './helpers/campaign-answers.js';
+import { triggerAnswers } from './helpers/trigger-answers.js';
 import { MONTH_RANGE, shopMonth } from './helpers/shop-month.js';
 
 const R = MONTH_RANGE;
@@ -78,6 +79,8 @@ let expectedAlerts: Map<string, unknown>;
 let expectedAudiences: Map<string, unknown>;
 /** The SQLite campaign review. */
 let expectedReview: Record<string, unknown>;
+/** The SQLite trigger firings and deliveries. */
+let expectedTriggers: Record<string, unknown>;
 const ALERT_ANSWERS = [...Object.keys(ALERT_RULES).flatMap((name) => [`${name}: evaluations`, `${name}: preview`]), 'incidents'];
 
 beforeAll(async () => {
@@ -96,6 +99,7 @@ beforeAll(async () => {
   expectedAlerts = await alertAnswers(sqlite);
   expectedReview = await campaignAnswers(sqlite);
   expectedAudiences = await audienceAnswers(sqlite);
+  expectedTriggers = await triggerAnswers(sqlite);
 }, 180_000);
 afterAll(async () => { await sqlite?.stop(); });
 
@@ -210,8 +214,16 @@ for (const layout of ['one server', 'two shards'] as const) {
       }
     });
 
+    it('triggers: the same firings, and the same deliveries to the webhook', async () => {
+      const t = expectedTriggers as { 'abandoned_cart: firings': unknown[]; 'tea_browser: firings': unknown[]; deliveries: unknown[] };
+      expect(t['abandoned_cart: firings'].length).toBeGreaterThan(3);
+      expect(t['tea_browser: firings'].length).toBeGreaterThan(0);
+      expect(t.deliveries.length).toBe(t['abandoned_cart: firings'].length + t['tea_browser: firings'].length);
+      expect(await triggerAnswers(ch)).toEqual(expectedTriggers);
+    }, 60_000);
+
     it('answers 501, saying what is available, for features kept on SQLite', async () => {
-      for (const path of ['/v1/triggers?site=shop', '/v1/persons/u-3?site=shop']) {
+      for (const path of ['/v1/persons/u-3?site=shop']) {
         const res = await ch.get(path, READ_TOKEN);
         expect(res.status, path).toBe(501);
         expect(res.body.error.code).toBe('not_available_on_clickhouse');

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import type { Expression } from './audience-expression.js';
 import type { RefreshTagsOptions, TagRefresh } from './refresh-tags.js';
 import type { TagDefinition } from './tag-schema.js';
+import type { FunnelFilter } from '../storage/sqlite/analytics/funnels/funnel-definition.js';
 
 /** A person's value of one tag, with the tag's name and kind. */
 export interface PersonTag {
@@ -16,6 +17,26 @@ export interface PersonTag {
   kind: TagDefinition['rule']['kind'];
   value: string;
   computedAt: string;
+}
+
+/** The scan of one trigger: its conditions and the range of event times it may act on. */
+export interface TriggerScan {
+  site: string;
+  when: { event: string; filters?: FunnelFilter[] };
+  unless?: { event: string; filters?: FunnelFilter[] };
+  /** Events at or after this time (epoch ms)… */
+  scanFrom: number;
+  /** …and at or before this one: now minus the unless delay. */
+  dueBefore: number;
+  /** How long an unless event may follow and cancel (0 without one). */
+  withinMs: number;
+}
+
+/** An event that may fire a trigger. */
+export interface TriggerCandidate {
+  personId: string;
+  ts: number;
+  id: string;
 }
 
 /** A person's latest consent statement made in an identify trait `consent`. */
@@ -42,6 +63,11 @@ export interface AudienceEngine {
   identitiesOfPersons(q: { site: string; personIds: readonly string[]; types: readonly string[] }): Promise<{ personId: string; type: string; value: string }[]>;
   /** Each listed person's latest consent statement in identify traits (persons without one left out). */
   traitConsent(site: string, personIds: readonly string[]): Promise<TraitConsent[]>;
+  /**
+   * Human events of a person that match `when` in the scan’s range and
+   * that no `unless` event of the same person followed within `withinMs`; by person, time, id.
+   */
+  triggerCandidates(q: TriggerScan): Promise<TriggerCandidate[]>;
 }
 
 /** What the tag and audience features read and write. */

@@ -5,7 +5,6 @@
  *  - every minute: scan and deliver triggers. A trigger's latency is therefore its `unless`
  *    delay plus at most a minute (plus the time an event takes to reach the collector).
  */
-import type Database from 'better-sqlite3';
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { audienceSql, listAudiences } from '../storage/sqlite/analytics/audiences/audience-store.js';
@@ -40,25 +39,22 @@ export async function refreshAllAudiences(data: AudienceData, logger?: Logger, o
 }
 
 /** Runs the triggers of every site that has any. */
-export async function runAllTriggers(db: Database.Database, logger?: Logger, now = Date.now()): Promise<void> {
-  for (const { site } of audienceSql(db, 'select-audience-sites').all() as { site: string }[]) {
+export async function runAllTriggers(data: AudienceData, logger?: Logger, now = Date.now()): Promise<void> {
+  for (const { site } of audienceSql(data.meta, 'select-audience-sites').all() as { site: string }[]) {
     try {
-      await runTriggers(db, site, now);
+      await runTriggers(data, site, now);
     } catch (err) {
       logger?.error({ err, site }, 'trigger run failed');
     }
   }
 }
 
-/**
- * Starts the schedules; the returned function stops them. Triggers run where `triggerDb` is
- * given: on the SQLite engine, whose events the trigger scan reads.
- */
-export function startAudienceJobs(data: AudienceData, triggerDb: Database.Database | null, logger?: Logger, o: AudienceJobOptions = {}): () => void {
+/** Starts both schedules; the returned function stops them. */
+export function startAudienceJobs(data: AudienceData, logger?: Logger, o: AudienceJobOptions = {}): () => void {
   const refresh = new Cron('*/15 * * * *', { protect: true }, () => refreshAllAudiences(data, logger, o));
-  const triggers = triggerDb ? new Cron('* * * * *', { protect: true }, () => runAllTriggers(triggerDb, logger)) : null;
+  const triggers = new Cron('* * * * *', { protect: true }, () => runAllTriggers(data, logger));
   return () => {
     refresh.stop();
-    triggers?.stop();
+    triggers.stop();
   };
 }

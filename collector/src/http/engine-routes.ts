@@ -1,8 +1,9 @@
 /**
  * What the HTTP API does on an engine that lacks a feature. The reports, saved funnels, alerts,
- * tags, audiences and campaign reviews run on both engines (their definitions and history in the
- * metadata database); the persons API and triggers are not available on ClickHouse yet: there
- * they answer 501 with what is available, rather than reading an empty database.
+ * tags, audiences, triggers and campaign reviews run on both engines (their definitions and
+ * history in the metadata database); the persons API (lookup, merge, delete) is not available on
+ * ClickHouse yet: there it answers 501 with what is available, rather than reading an empty
+ * database.
  */
 import { Router } from 'express';
 import type Database from 'better-sqlite3';
@@ -10,9 +11,9 @@ import type { AppDeps } from './app-deps.js';
 import { HttpError } from './http-error.js';
 
 /** Path prefixes of the route groups that need the SQLite engine. */
-export const SQLITE_ONLY_PATHS = ['/v1/persons', '/v1/triggers'];
+export const SQLITE_ONLY_PATHS = ['/v1/persons'];
 
-const ON_CLICKHOUSE = 'ingest, quarantine and replay, the summary, channels, breakdowns, time series, live count, ad-hoc and saved funnels, retention, RFM, AIPL, attribution, ad costs and ROI, alerts, tags and audiences (with a person’s tags and consent), campaigns and their reviews';
+const ON_CLICKHOUSE = 'ingest, quarantine and replay, the summary, channels, breakdowns, time series, live count, ad-hoc and saved funnels, retention, RFM, AIPL, attribution, ad costs and ROI, alerts, tags and audiences (with a person’s tags and consent), triggers, campaigns and their reviews';
 
 /** The 501 answer for a feature the ClickHouse engine does not have yet. */
 export function notOnClickHouse(feature: string): HttpError {

@@ -1,8 +1,8 @@
 /**
  * The collector's background work, started with the server and stopped before the databases
- * close: the alert scheduler (evaluations and deliveries), the tag and audience refresh and the
- * campaign review check on either engine; on the SQLite engine also the trigger scan and the
- * daily retention run.
+ * close: the alert scheduler (evaluations and deliveries), the tag, audience and trigger jobs
+ * and the campaign review check on either engine; on the SQLite engine also the daily retention
+ * run.
  */
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
@@ -32,9 +32,8 @@ export function startBackgroundJobs(
   const data = { meta, reports: reportEngineOf(store) };
   const alerts = new AlertScheduler({ data, logger });
   void alerts.start();
-  const sqlite = 'db' in store ? store.db : null;
-  const stops = [startAudienceJobs({ meta, engine: audienceEngineOf(store, meta) }, sqlite, logger, { timeZones }), startReviewScheduler(data, logger)];
-  if (sqlite) stops.push(startRetentionJob(sqlite, logger, retention));
+  const stops = [startAudienceJobs({ meta, engine: audienceEngineOf(store, meta) }, logger, { timeZones }), startReviewScheduler(data, logger)];
+  if ('db' in store) stops.push(startRetentionJob(store.db, logger, retention));
   return {
     async stop() {
       for (const stop of stops.reverse()) stop();

@@ -89,12 +89,12 @@ describe('refreshAllAudiences', () => {
 describe('runAllTriggers', () => {
   it('fires once the unless delay has passed, never for stale or cancelled events', async () => {
     // At now, u's view (30 min ago) still waits for the hour to pass; w's is 26 h old.
-    await runAllTriggers(c.store.db, undefined, now);
+    await runAllTriggers(sqliteAudienceData(c.store.db), undefined, now);
     expect((await c.get('/v1/triggers/browse/firings?site=shop', READ_TOKEN)).body.items).toEqual([]);
     // 31 min later u's view is 61 min old: due. v bought within the hour; w is beyond
     // maxAgeHours (26 h + 31 min > 24 h + the 60 min delay).
     const t = now + 31 * MIN;
-    await runAllTriggers(c.store.db, undefined, t);
+    await runAllTriggers(sqliteAudienceData(c.store.db), undefined, t);
     const firings = (await c.get('/v1/triggers/browse/firings?site=shop', READ_TOKEN)).body.items;
     expect(firings).toMatchObject([{ personId: 'anon:u', status: 'delivered', attempts: 1, createdAt: new Date(t).toISOString() }]);
     expect(triggerHook.received).toHaveLength(1);
@@ -104,7 +104,7 @@ describe('runAllTriggers', () => {
   it('delivers once when two runs overlap', async () => {
     await send(c, [visitor('z').event(now - 3 * HOUR, 'view_product', { sku: 't1' })]);
     const t = now + 32 * MIN;
-    await Promise.all([runAllTriggers(c.store.db, undefined, t), runAllTriggers(c.store.db, undefined, t)]);
+    await Promise.all([runAllTriggers(sqliteAudienceData(c.store.db), undefined, t), runAllTriggers(sqliteAudienceData(c.store.db), undefined, t)]);
     const firings = (await c.get('/v1/triggers/browse/firings?site=shop', READ_TOKEN)).body.items;
     expect(firings.map((f: any) => [f.personId, f.status, f.attempts])).toEqual([['anon:z', 'delivered', 1], ['anon:u', 'delivered', 1]]);
     expect(triggerHook.received.map((r) => JSON.parse(r.body).personId)).toEqual(['anon:u', 'anon:z']);

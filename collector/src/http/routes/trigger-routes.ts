@@ -8,7 +8,7 @@ import { runTriggers } from '../../audiences/run-triggers.js';
 import { DefinitionId } from '../../audiences/tag-schema.js';
 import { SaveTriggerBody, type TriggerDefinition } from '../../audiences/trigger-schema.js';
 import { deleteTrigger, getTrigger, listTriggers, saveTrigger, triggerFirings, type StoredTrigger } from '../../storage/sqlite/analytics/audiences/trigger-store.js';
-import type { SqliteDeps } from '../app-deps.js';
+import type { AppDeps } from '../app-deps.js';
 import { requireAdmin } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { parseInput } from '../parse-query.js';
@@ -23,38 +23,38 @@ export const RunTriggersBody = z.object({
 }).strict().meta({ title: 'RunTriggers' });
 
 /** The trigger routes. */
-export function triggerRoutes(deps: SqliteDeps): Router {
+export function triggerRoutes(deps: AppDeps): Router {
   const router = Router();
   const json = express.json({ limit: '64kb' });
   router.post('/v1/triggers/run', json, async (req, res) => {
     requireAdmin(req, deps.config);
     const body = parseInput(RunTriggersBody, req.body, 'body');
     readableSite(req, deps, body.site, '');
-    res.json({ site: body.site, triggers: await runTriggers(deps.db, body.site, Date.now(), body.triggers) });
+    res.json({ site: body.site, triggers: await runTriggers({ meta: deps.meta, engine: deps.audiences }, body.site, Date.now(), body.triggers) });
   });
   router.post('/v1/triggers', json, (req, res) => {
     requireAdmin(req, deps.config);
     const { site, id, ...def } = parseInput(SaveTriggerBody, req.body, 'body');
     readableSite(req, deps, site, '');
-    saveTrigger(deps.db, site, id, def);
-    res.status(201).json(publicTrigger(getTrigger(deps.db, site, id)!));
+    saveTrigger(deps.meta, site, id, def);
+    res.status(201).json(publicTrigger(getTrigger(deps.meta, site, id)!));
   });
   router.get('/v1/triggers', (req, res) => {
     const { site } = parseInput(TriggerSiteQuery, req.query, 'query');
     readableSite(req, deps, site, '/query');
-    res.json({ site, items: listTriggers(deps.db, site).map(publicTrigger) });
+    res.json({ site, items: listTriggers(deps.meta, site).map(publicTrigger) });
   });
   router.delete('/v1/triggers/:id', (req, res) => {
     requireAdmin(req, deps.config);
     const { site } = parseInput(TriggerSiteQuery, req.query, 'query');
-    if (!deleteTrigger(deps.db, site, req.params.id)) throw noTrigger(site, req.params.id);
+    if (!deleteTrigger(deps.meta, site, req.params.id)) throw noTrigger(site, req.params.id);
     res.status(204).end();
   });
   router.get('/v1/triggers/:id/firings', (req, res) => {
     const { site } = parseInput(TriggerSiteQuery, req.query, 'query');
     readableSite(req, deps, site, '/query');
-    if (!getTrigger(deps.db, site, req.params.id)) throw noTrigger(site, req.params.id);
-    res.json({ site, id: req.params.id, items: triggerFirings(deps.db, site, req.params.id) });
+    if (!getTrigger(deps.meta, site, req.params.id)) throw noTrigger(site, req.params.id);
+    res.json({ site, id: req.params.id, items: triggerFirings(deps.meta, site, req.params.id) });
   });
   return router;
 }

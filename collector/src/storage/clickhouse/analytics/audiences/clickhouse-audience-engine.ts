@@ -12,7 +12,7 @@ import { listTags } from '../../../sqlite/analytics/tags/tag-store.js';
 import { deleteTagValueRun, nextTagValueRun, setTagValueRun, tagValueRuns } from '../../../sqlite/analytics/tags/tag-value-runs.js';
 import type { ClickHouseStore } from '../../clickhouse-store.js';
 import type { Params } from '../../clickhouse-db.js';
-import { rawProperty } from '../funnels/compile-conditions.js';
+import { compileCondition, rawProperty } from '../funnels/compile-conditions.js';
 import { computeTag, dropTagRuns, personTagValues, tagDistribution } from '../tags/compute-tag.js';
 import { selectAudience } from './compile-expression.js';
 import { convertedPersons, identitiesOfPersons } from './person-facts.js';
@@ -74,6 +74,15 @@ export function clickHouseAudienceEngine(store: ClickHouseStore, meta: Database.
       const sql = ch.sql(DIR, 'trait-consent').replace('/*raw*/', raw);
       const rows = await ch.rows<{ personId: string; granted: number; ts: number }>(sql, params);
       return rows.map((r) => ({ personId: r.personId, granted: r.granted === 1, ts: Number(r.ts) }));
+    },
+    async triggerCandidates(q) {
+      await store.prepareReports(q.site);
+      const params: Params = { site: q.site, scan_from: q.scanFrom, due_before: q.dueBefore, within_ms: q.withinMs };
+      const when = compileCondition('w', q.when, params);
+      const unless = q.unless ? compileCondition('u', q.unless, params) : '0';
+      const sql = ch.sql(DIR, 'trigger-candidates').replace('/*when*/', () => when).replace('/*unless*/', () => unless);
+      const rows = await ch.rows<{ personId: string; ts: number; id: string }>(sql, params);
+      return rows.map((r) => ({ personId: r.personId, ts: Number(r.ts), id: r.id }));
     },
   };
 }

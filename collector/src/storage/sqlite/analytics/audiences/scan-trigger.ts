@@ -1,35 +1,26 @@
 /**
- * Fills the trigger-scan.sql template for one trigger and runs it: new firings are recorded as
- * pending. Values are bound; the compiled conditions hold only operators and parameter names.
+ * Fills the trigger-candidates.sql template for one trigger and runs it. Values are bound; the
+ * compiled conditions hold only operators and parameter names.
  */
 import type Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
-import type { TriggerDefinition } from '../../../../audiences/trigger-schema.js';
+import type { TriggerCandidate, TriggerScan } from '../../../../audiences/audience-engine.js';
 import { loadSql } from '../../load-sql.js';
 import { cachedStatement } from '../funnels/cached-statement.js';
 import { compileCondition, type CompiledSql } from '../funnels/compile-conditions.js';
 
 const DIR = fileURLToPath(new URL('./', import.meta.url));
-const TEMPLATE = loadSql(DIR, 'trigger-scan');
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
+const TEMPLATE = loadSql(DIR, 'trigger-candidates');
 
-/** Records the firings due at `now`; returns how many were new. */
-export function scanTrigger(db: Database.Database, site: string, id: string, def: TriggerDefinition, now: number): number {
+/** The events that may fire the trigger, by person, time and id. */
+export function triggerCandidates(db: Database.Database, q: TriggerScan): TriggerCandidate[] {
   const params: CompiledSql['params'] = {};
-  const when = compileCondition('w', def.when, params);
+  const when = compileCondition('w', q.when, params);
   // compileCondition writes conditions over `e`; the unless event is `f` in the subquery.
   // Only column references start with `e.` (values are parameters), so renaming is safe.
-  const unless = def.unless ? compileCondition('u', def.unless, params).replace(/\be\./g, 'f.') : '0';
+  const unless = q.unless ? compileCondition('u', q.unless, params).replace(/\be\./g, 'f.') : '0';
   const sql = TEMPLATE.replace('/*when*/', `(${when})`).replace('/*unless*/', `(${unless})`);
-  const withinMs = (def.unless?.withinMinutes ?? 0) * MINUTE_MS;
-  const dueBefore = now - withinMs;
-  return cachedStatement(db, sql).run({
-    ...params, site, trigger_id: id, now,
-    scan_from: dueBefore - def.maxAgeHours * HOUR_MS,
-    due_before: dueBefore,
-    within_ms: withinMs,
-    window_ms: def.oncePerHours * HOUR_MS,
-    unknown_ok: def.consent === 'not_withdrawn' ? 1 : 0,
-  }).changes;
+  return cachedStatement(db, sql).all({
+    ...params, site: q.site, scan_from: q.scanFrom, due_before: q.dueBefore, within_ms: q.withinMs,
+  }) as TriggerCandidate[];
 }

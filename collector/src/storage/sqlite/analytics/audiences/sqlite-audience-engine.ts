@@ -7,6 +7,7 @@ import { personTags, tagDistribution } from '../tags/tag-store.js';
 import { audienceSql } from './audience-store.js';
 import { selectAudience } from './compile-expression.js';
 import { convertedPersons, identitiesOfPersons } from './person-facts.js';
+import { triggerCandidates } from './scan-trigger.js';
 
 export function sqliteAudienceEngine(db: Database.Database): AudienceEngine {
   return {
@@ -34,6 +35,10 @@ export function sqliteAudienceEngine(db: Database.Database): AudienceEngine {
       refreshDerived(db, site);
       const rows = audienceSql(db, 'trait-consent').all({ site, persons: JSON.stringify(personIds) }) as { personId: string; granted: number; ts: number }[];
       return rows.map((r): TraitConsent => ({ personId: r.personId, granted: r.granted === 1, ts: r.ts }));
+    },
+    triggerCandidates: async (q) => {
+      refreshDerived(db, q.site);
+      return triggerCandidates(db, q);
     },
   };
 }
