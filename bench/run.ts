@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { benchFunnel } from './funnel-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchClickHouse, clickHouseSection } from './clickhouse-bench.js';
+import { alertsAudiencesSection, benchAlertsAudiences } from './alerts-audiences-bench.js';
 import { loadTest } from './load-test.js';
 import { reportSections } from './report-sections.js';
 import { fmt, markdownTable } from './lib/markdown-table.js';
@@ -67,6 +68,9 @@ for (const s of await reportSections(quick)) section(s.title, s.body);
 
 const clickhouse = await benchClickHouse(quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000], (line) => console.log(line));
 section('ClickHouse', clickHouseSection(clickhouse));
+
+const alertsAudiences = await benchAlertsAudiences([100_000, 1_000_000], (line) => console.log(line));
+section('Alerts, tags and audiences on both engines', alertsAudiencesSection(alertsAudiences));
 
 const load = await loadTest({ seconds: quick ? 30 : 60 });
 section(

@@ -14,7 +14,7 @@ import { refreshDerived } from '../../collector/src/analytics/sessions/refresh-d
 import type { ClickHouseDb } from '../../collector/src/storage/clickhouse/clickhouse-db.js';
 import * as ch from '../../collector/src/storage/clickhouse/analytics/channels/get-breakdown.js';
 import { getChannelReport as chChannelReport } from '../../collector/src/storage/clickhouse/analytics/channels/get-channel-report.js';
-import { getSessionTotals as chSessionTotals } from '../../collector/src/storage/clickhouse/analytics/channels/get-session-totals.js';
+import { getSessionTotals as chSessionTotals, getSessionTotalsByWindow as chSessionTotalsByWindow } from '../../collector/src/storage/clickhouse/analytics/channels/get-session-totals.js';
 import { getLiveCount as chLiveCount } from '../../collector/src/storage/clickhouse/analytics/live/get-live-count.js';
 import { getTimeseries as chTimeseries } from '../../collector/src/storage/clickhouse/analytics/timeseries/get-timeseries.js';
 import { getBreakdown, SESSION_DIMENSIONS, type BreakdownQuery, type SessionFilters } from '../../collector/src/storage/sqlite/analytics/channels/get-breakdown.js';
@@ -208,6 +208,27 @@ describe.each(['one server', '2-shard cluster'] as const)('ClickHouse = SQLite o
         expect(comparable(await chSessionTotals(engines[engine], q)), JSON.stringify(q)).toEqual(comparable(getSessionTotals(c.store.db, q)));
       }
     }
+  });
+
+  it('session totals of many windows in one query, overlapping or not, as each window alone', async () => {
+    const HOUR = 3_600_000;
+    // Hours across the whole range, days that overlap by half, the three report ranges, and an empty window.
+    const windows = [
+      ...Array.from({ length: 48 }, (_, i) => ({ from: ALL.from + i * 6 * HOUR, to: ALL.from + (i + 1) * 6 * HOUR })),
+      ...Array.from({ length: 8 }, (_, i) => ({ from: ALL.from + i * 12 * HOUR, to: ALL.from + (i + 2) * 12 * HOUR })),
+      ...[ALL, DAY1, ODD].map((r) => ({ from: r.from, to: r.to })),
+      { from: ALL.from, to: ALL.from },
+    ];
+    for (const filters of [undefined, ...FILTERS]) {
+      const q = { site: ALL.site, windows, filters };
+      const expected = windows.map((w) => comparable(getSessionTotals(c.store.db, { site: ALL.site, from: w.from, to: w.to, filters })));
+      const got = await chSessionTotalsByWindow(engines[engine], q);
+      expect(got.map(comparable), JSON.stringify(filters)).toEqual(expected);
+    }
+    // The data is not trivial: some windows hold sessions, some hold none.
+    const totals = windows.map((w) => getSessionTotals(c.store.db, { site: ALL.site, from: w.from, to: w.to }).sessions);
+    expect(totals.filter((n) => n > 0).length).toBeGreaterThan(3);
+    expect(totals.filter((n) => n === 0).length).toBeGreaterThan(3);
   });
 
   it('the same refusals', async () => {

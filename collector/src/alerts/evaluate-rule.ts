@@ -52,6 +52,7 @@ export async function fetchReadings(fetcher: MetricFetcher, rule: AlertRule, slo
     },
   };
   for (const slot of slots) evaluateRuleWith(lister, rule, slot);
+  await fetcher.prefetch?.([...wanted.values()]);
   const readings = new Map<string, number | null>();
   const queue = [...wanted];
   const worker = async () => {

@@ -17,7 +17,7 @@ import type { getLiveCount } from './sqlite/analytics/live/get-live-count.js';
 import type { getRetention } from './sqlite/analytics/retention/get-retention.js';
 import type { getRfm } from './sqlite/analytics/rfm/get-rfm.js';
 import type { getTimeseries } from './sqlite/analytics/timeseries/get-timeseries.js';
-import type { getSessionTotals } from './sqlite/analytics/channels/get-session-totals.js';
+import type { getSessionTotals, getSessionTotalsByWindow } from './sqlite/analytics/channels/get-session-totals.js';
 import type { CostTotal } from './sqlite/analytics/costs/store-ad-costs.js';
 import type { ArrivalWindow } from './sqlite/alerts/data-quality-counts.js';
 
@@ -44,6 +44,8 @@ export interface ReportEngine {
   roi: Report<typeof getRoiReport>;
   /** Totals of the sessions of a range that pass the filters (alerts read their session metrics here). */
   sessionTotals: Report<typeof getSessionTotals>;
+  /** sessionTotals of many windows at once (an alert preview reads hundreds). */
+  sessionTotalsByWindow: Report<typeof getSessionTotalsByWindow>;
   /** Imported spend of a site over the days `[fromDate, toDate]` (both included), per cost row key. */
   costTotals(site: string, fromDate: string, toDate: string): Promise<CostTotal[]>;
   /** Events of a site quarantined, and accepted with flags, that arrived in the window. */

@@ -25,4 +25,6 @@ export interface MetricSource {
 /** Where readings come from: the storage engine's reports (engineMetricSource), asynchronously. */
 export interface MetricFetcher {
   read(metric: string, q: MetricQuery): Promise<number | null>;
+  /** Told every reading about to be read, so it can fetch what they share in fewer queries. */
+  prefetch?(reads: readonly [metric: string, q: MetricQuery][]): Promise<void>;
 }

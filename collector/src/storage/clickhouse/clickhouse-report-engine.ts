@@ -17,7 +17,7 @@ import { getLiveCount } from './analytics/live/get-live-count.js';
 import { getRetention } from './analytics/retention/get-retention.js';
 import { getRfm } from './analytics/rfm/get-rfm.js';
 import { getTimeseries } from './analytics/timeseries/get-timeseries.js';
-import { getSessionTotals } from './analytics/channels/get-session-totals.js';
+import { getSessionTotals, getSessionTotalsByWindow } from './analytics/channels/get-session-totals.js';
 import { getCostTotals } from './analytics/costs/store-ad-costs.js';
 import { countFlagged, countQuarantined } from './analytics/quality/data-quality-counts.js';
 
@@ -44,6 +44,7 @@ export function clickHouseReportEngine(store: ClickHouseStore): ReportEngine {
     attributionComparison: fresh(getAttributionComparison),
     roi: fresh(getRoiReport),
     sessionTotals: fresh(getSessionTotals),
+    sessionTotalsByWindow: fresh(getSessionTotalsByWindow),
     costTotals: (site, fromDate, toDate) => getCostTotals(store.ch, site, fromDate, toDate),
     // Raw rows counted by arrival: no refresh, just this collector's buffer.
     dataQuality: async (w) => {

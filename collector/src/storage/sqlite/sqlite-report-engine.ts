@@ -16,7 +16,7 @@ import { getLiveCount } from './analytics/live/get-live-count.js';
 import { getRetention } from './analytics/retention/get-retention.js';
 import { getRfm } from './analytics/rfm/get-rfm.js';
 import { getTimeseries } from './analytics/timeseries/get-timeseries.js';
-import { getSessionTotals } from './analytics/channels/get-session-totals.js';
+import { getSessionTotals, getSessionTotalsByWindow } from './analytics/channels/get-session-totals.js';
 import { getCostTotals } from './analytics/costs/store-ad-costs.js';
 import { countFlagged, countQuarantined } from './alerts/data-quality-counts.js';
 
@@ -39,6 +39,7 @@ export function sqliteReportEngine(db: Database.Database): ReportEngine {
     attributionComparison: fresh(getAttributionComparison),
     roi: fresh(getRoiReport),
     sessionTotals: fresh(getSessionTotals),
+    sessionTotalsByWindow: fresh(getSessionTotalsByWindow),
     costTotals: async (site, fromDate, toDate) => getCostTotals(db, site, fromDate, toDate),
     // Counted by arrival from raw rows: nothing derived to refresh.
     dataQuality: async (w) => ({ quarantined: countQuarantined(db, w), flagged: countFlagged(db, w) }),

@@ -33,14 +33,19 @@ export async function getBreakdown(ch: ClickHouseDb, q: BreakdownQuery): Promise
 /**
  * The session-groups query: one row per value of `dim` (or one `(all)` row when `dim` is null)
  * among the sessions that pass `filters`, with revenue as the SQLite rows carry it (JSON), so
- * `toFigures` reads both engines' rows alike. Shared with getSessionTotals.
+ * `toFigures` reads both engines' rows alike. With `windows`, one row per window (keys `1`, `2`,
+ * … in their order) instead. Shared with getSessionTotals.
  */
-export async function sessionGroups(ch: ClickHouseDb, site: string, from: number, to: number, dim: SessionDimension | null, filters: SessionFilters): Promise<CountRow[]> {
+export async function sessionGroups(ch: ClickHouseDb, site: string, from: number, to: number, dim: SessionDimension | null, filters: SessionFilters, windows?: readonly { from: number; to: number }[]): Promise<CountRow[]> {
   for (const name of Object.keys(filters)) {
     if (!(SESSION_DIMENSIONS as readonly string[]).includes(name)) throw new RangeError(`"${name}" is not a session dimension; use one of ${SESSION_DIMENSIONS.join(', ')}`);
   }
   if (dim !== null && !SESSION_DIMENSIONS.includes(dim)) throw new RangeError(`"${String(dim)}" is not a session dimension; use one of ${SESSION_DIMENSIONS.join(', ')}`);
-  const params: Params = { site, from, to, dim: dim ?? '(all)', filter: SESSION_DIMENSIONS.filter((d) => filters[d] !== undefined) };
+  const params: Params = {
+    site, from, to, dim: windows ? '(window)' : dim ?? '(all)', filter: SESSION_DIMENSIONS.filter((d) => filters[d] !== undefined),
+    // Never empty: 18.16 cannot type an empty array literal here.
+    starts: windows?.length ? windows.map((w) => w.from) : [0], ends: windows?.length ? windows.map((w) => w.to) : [0],
+  };
   for (const d of SESSION_DIMENSIONS) {
     const v = filters[d];
     params[`f_${d}`] = v === undefined ? [] : typeof v === 'string' ? [v] : v;

@@ -6,6 +6,10 @@
 -- session they happened. Revenue comes back per currency as [currency, amount] pairs sorted by
 -- currency, rounded to 4 decimals (no currency has more minor units) to drop binary float noise.
 --
+-- With {dim} = '(window)' the groups are windows instead: window i is [{starts}[i], {ends}[i])
+-- (1-based), all inside [{from}, {to}); a session belongs to every window its start falls in, so
+-- windows may overlap (alert previews read many windows at once). Otherwise {starts} is unused.
+--
 -- {filter} names the filtered dimensions; {f_<dimension>} holds the values allowed for each,
 -- compared with the same value the session is grouped by ("(not set)" matches a missing value).
 -- The casts give an empty array a type (18.16 refuses has() on a bare []).
@@ -34,6 +38,7 @@ FROM (
                  {dim:String} = 'browser', d_browser,
                  {dim:String} = 'os', d_os,
                  {dim:String} = 'landing_page', d_landing_page,
+                 {dim:String} = '(window)', toString(w),
                  '(all)') AS key,
          count() AS n_sessions,
          uniqExact(person_id) AS n_users,
@@ -52,6 +57,10 @@ FROM (
       AND currency IS NOT NULL AND revenue IS NOT NULL
     GROUP BY session_key
   ) USING session_key
+  -- One row per window holding the session's start (every session once, as window 0, otherwise).
+  ARRAY JOIN if({dim:String} = '(window)',
+                arrayFilter(i -> start_ts >= {starts:Array(Int64)}[i] AND start_ts < {ends:Array(Int64)}[i], arrayEnumerate({starts:Array(Int64)})),
+                [0]) AS w
   WHERE site = {site:String} AND deleted = 0 AND start_ts >= {from:Int64} AND start_ts < {to:Int64}
     AND is_bot = 0 AND too_long = 0
     AND (NOT has(filtered, 'channel') OR has(CAST({f_channel:Array(String)} AS Array(String)), d_channel))

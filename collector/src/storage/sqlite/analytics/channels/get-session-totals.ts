@@ -9,6 +9,13 @@ export interface SessionTotalsQuery {
   filters?: SessionFilters;
 }
 
+/** Several windows `[from, to)` of one site and filters (they may overlap). */
+export interface WindowTotalsQuery {
+  site: string;
+  windows: readonly { from: number; to: number }[];
+  filters?: SessionFilters;
+}
+
 /** The figures of every session that passes the filters: one breakdown row without a key. */
 export type SessionTotals = Omit<GroupFigures, 'key'>;
 
@@ -22,4 +29,9 @@ export function getSessionTotals(db: Database.Database, q: SessionTotalsQuery): 
   const empty = { key: '(all)', sessions: 0, users: 0, pageviews: 0, engaged_sessions: 0, conversions: 0, converting_sessions: 0, revenue: '[]' };
   const { key: _key, ...totals } = toFigures(row ?? empty, '(all)');
   return totals;
+}
+
+/** getSessionTotals of each window, in the windows' order (the SQLite statement is fast per window). */
+export function getSessionTotalsByWindow(db: Database.Database, q: WindowTotalsQuery): SessionTotals[] {
+  return q.windows.map((w) => getSessionTotals(db, { site: q.site, from: w.from, to: w.to, filters: q.filters }));
 }
