@@ -98,6 +98,11 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, engine: storage.engine, ...(storage.engine === 'sqlite' ? { dbPath: options.dbPath } : { clickhouse: storage.clickhouse.urls }), sites: config.sites.all().map((s) => s.config.id) }, 'collector listening');
   const timeZones = Object.fromEntries(config.config.sites.map((s) => [s.id, s.timezone]));
+  const unenforced = config.config.sites.filter((s) => s.retentionDays !== undefined).map((s) => s.id);
+  if (storage.engine === 'clickhouse' && unenforced.length > 0) {
+    // Said at every start rather than failing it: the data stays until the operator acts.
+    logger.warn({ sites: unenforced }, 'retentionDays is not enforced on the ClickHouse engine yet: set a TTL on its tables or drop old partitions (docs/clickhouse.md)');
+  }
   const jobs = options.backgroundJobs === false ? { stop: async () => {} } : startBackgroundJobs(store, meta, logger, timeZones, () => config.config.sites);
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= jobs.stop().then(() => shutdown(server, store, meta, logger)));

@@ -6,8 +6,6 @@
  * database.
  */
 import { Router } from 'express';
-import type Database from 'better-sqlite3';
-import type { AppDeps } from './app-deps.js';
 import { HttpError } from './http-error.js';
 
 /** Path prefixes of the route groups that need the SQLite engine. */
@@ -19,12 +17,6 @@ const ON_CLICKHOUSE = 'ingest, quarantine and replay, the summary, channels, bre
 export function notOnClickHouse(feature: string): HttpError {
   return new HttpError(501, 'not_available_on_clickhouse',
     `${feature} is not available on the ClickHouse engine yet; it runs on the embedded SQLite engine (MAIDIAN_STORE=sqlite). On ClickHouse: ${ON_CLICKHOUSE}.`);
-}
-
-/** The SQLite connection of a SQLite-engine feature, or the 501 on ClickHouse. */
-export function sqliteOnly(deps: AppDeps, feature: string): Database.Database {
-  if (deps.db) return deps.db;
-  throw notOnClickHouse(feature);
 }
 
 /** Answers 501 under every SQLite-only path (mounted instead of those routes on ClickHouse). */

@@ -1,6 +1,6 @@
 -- The identities owned by the persons in @person_ids (JSON array), of the types in @types (JSON
--- array), most recently seen first per person and type, as export-identities.sql orders them:
--- the export takes the first of each.
+-- array), most recently seen first per person and type: the export (export-rows.ts) takes the
+-- first of each.
 SELECT i.person_id AS personId, i.type, i.value
 FROM identities i
 WHERE i.site = @site
