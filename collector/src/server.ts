@@ -23,7 +23,8 @@ import { startBackgroundJobs } from './jobs/background-jobs.js';
 export interface CollectorOptions {
   /**
    * SQLite file (created with its folder if missing) of the embedded engine. On ClickHouse it
-   * holds the metadata only: alert rules and history, saved funnels, tags and audiences.
+   * holds the metadata only: alert rules and history, saved funnels, tags, audiences, triggers
+   * and campaigns (docs/clickhouse.md).
    */
   dbPath: string;
   /** The storage engine (default: the embedded SQLite file at `dbPath`). */
@@ -56,7 +57,7 @@ export interface RunningCollector<S extends SqliteStore | ClickHouseStore = Sqli
   url: string;
   port: number;
   store: S;
-  /** The metadata database (alert rules, saved funnels, tags, audiences): the store's own on SQLite. */
+  /** The metadata database (rules, saved funnels, tags, audiences, triggers, campaigns): the store's own on SQLite. */
   meta: Database.Database;
   /** Graceful shutdown; resolves when the database is closed. */
   close(): Promise<void>;
