@@ -9,6 +9,7 @@ import type { Expression } from './audience-expression.js';
 import type { RefreshTagsOptions, TagRefresh } from './refresh-tags.js';
 import type { TagDefinition } from './tag-schema.js';
 import type { FunnelFilter } from '../storage/sqlite/analytics/funnels/funnel-definition.js';
+import type { ConvertedPersonsQuery, IdentitiesOfPersonsQuery, PersonIdentity } from '../storage/sqlite/analytics/audiences/person-facts.js';
 
 /** A person's value of one tag, with the tag's name and kind. */
 export interface PersonTag {
@@ -58,9 +59,9 @@ export interface AudienceEngine {
   /** The person ids an expression selects now, in byte order. */
   selectAudience(site: string, expression: Expression, now: number): Promise<string[]>;
   /** Those of `personIds` with a counted conversion (of `goal` when given) in `[from, to)`, sorted. */
-  convertedPersons(q: { site: string; personIds: readonly string[]; from: number; to: number; goal: string | null }): Promise<string[]>;
+  convertedPersons(q: ConvertedPersonsQuery): Promise<string[]>;
   /** The identities of these types owned by these persons, by person, type, most recently seen first. */
-  identitiesOfPersons(q: { site: string; personIds: readonly string[]; types: readonly string[] }): Promise<{ personId: string; type: string; value: string }[]>;
+  identitiesOfPersons(q: IdentitiesOfPersonsQuery): Promise<PersonIdentity[]>;
   /** Each listed person's latest consent statement in identify traits (persons without one left out). */
   traitConsent(site: string, personIds: readonly string[]): Promise<TraitConsent[]>;
   /**
